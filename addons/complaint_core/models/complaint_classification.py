@@ -1,0 +1,61 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ComplaintClassification(models.Model):
+    """Hierarchical complaint classification with codes (e.g. 01 service,
+    0101 service attitude)."""
+
+    _name = "complaint.classification"
+    _description = "Complaint Classification"
+    _parent_store = True
+    _order = "complete_code, id"
+    _rec_names_search = ["complete_code", "name"]
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    complete_code = fields.Char(
+        compute="_compute_complete", store=True, recursive=True, index=True
+    )
+    complete_name = fields.Char(
+        compute="_compute_complete", store=True, recursive=True
+    )
+    parent_id = fields.Many2one(
+        "complaint.classification", ondelete="restrict", index=True
+    )
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("complaint.classification", "parent_id")
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+
+    _sql_constraints = [
+        (
+            "code_parent_uniq",
+            "unique(parent_id, code)",
+            "A classification code must be unique under its parent.",
+        )
+    ]
+
+    @api.depends("code", "name", "parent_id.complete_code", "parent_id.complete_name")
+    def _compute_complete(self):
+        for rec in self:
+            if rec.parent_id:
+                rec.complete_code = f"{rec.parent_id.complete_code}.{rec.code}"
+                rec.complete_name = f"{rec.parent_id.complete_name} / {rec.name}"
+            else:
+                rec.complete_code = rec.code
+                rec.complete_name = rec.name
+
+    @api.depends("complete_code", "complete_name")
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = f"[{rec.complete_code}] {rec.complete_name}"
+
+    @api.constrains("parent_id")
+    def _check_parent_recursion(self):
+        if self._has_cycle():
+            raise ValidationError(
+                self.env._("A classification cannot be its own ancestor.")
+            )

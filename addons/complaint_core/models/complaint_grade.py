@@ -1,0 +1,90 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.complaint_core.tools import rules_error_message
+
+from complaint_rules import grading as rules_grading
+from complaint_rules.errors import RuleError
+
+
+class ComplaintGrade(models.Model):
+    """A complaint grade (e.g. 重大 major / 重要 important / 轻微 minor).
+
+    Grades of one scheme are ordered by severity (``sequence``: lower is more
+    severe). Auto-grading evaluates the criteria of every grade of the scheme
+    with :func:`complaint_rules.grading.evaluate`; the most severe matching
+    grade wins, otherwise the scheme's default grade applies.
+    """
+
+    _name = "complaint.grade"
+    _description = "Complaint Grade"
+    _order = "scheme, sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True)
+    scheme = fields.Char(
+        required=True,
+        default="default",
+        help="Grades sharing a scheme are evaluated together.",
+    )
+    sequence = fields.Integer(default=10, help="Lower is more severe.")
+    color = fields.Integer(string="Kanban colour")
+    is_default = fields.Boolean(
+        string="Default grade", help="Applied when no criterion matches."
+    )
+    criterion_ids = fields.One2many(
+        "complaint.grade.criterion", "grade_id", string="Criteria"
+    )
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company")
+
+    _sql_constraints = [
+        ("code_scheme_uniq", "unique(scheme, code)", "Grade codes are unique per scheme.")
+    ]
+
+    @api.constrains("is_default", "scheme")
+    def _check_one_default(self):
+        for scheme in set(self.mapped("scheme")):
+            defaults = self.search_count(
+                [("scheme", "=", scheme), ("is_default", "=", True)]
+            )
+            if defaults > 1:
+                raise ValidationError(
+                    self.env._(
+                        "Grading scheme %(scheme)s has more than one default grade.",
+                        scheme=scheme,
+                    )
+                )
+
+    @api.model
+    def _build_scheme(self, scheme_code):
+        """Rebuild the pure grading scheme from the records of one scheme."""
+        grades = self.search([("scheme", "=", scheme_code)])
+        try:
+            return rules_grading.scheme_from_dicts(
+                [grade._to_rules_dict() for grade in grades]
+            )
+        except RuleError as exc:
+            raise ValidationError(rules_error_message(self.env, exc)) from exc
+
+    def _to_rules_dict(self):
+        self.ensure_one()
+        return {
+            "code": self.code,
+            "severity": self.sequence,
+            "is_default": self.is_default,
+            "criteria": [c._to_rules_dict() for c in self.criterion_ids],
+        }
+
+    @api.model
+    def _evaluate(self, scheme_code, facts):
+        """Return (grade record, deciding rule reference) for the facts."""
+        scheme = self._build_scheme(scheme_code)
+        result = rules_grading.evaluate(facts, scheme)
+        grade = self.search(
+            [("scheme", "=", scheme_code), ("code", "=", result.grade)], limit=1
+        )
+        return grade, result.rule_id

@@ -1,0 +1,688 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+from decimal import Decimal
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.complaint_core.tools import rules_error_message
+
+from complaint_rules import contact as rules_contact
+from complaint_rules import grading as rules_grading
+from complaint_rules import lifecycle as rules_lifecycle
+from complaint_rules.errors import InvalidTransitionError, RuleError
+
+from .complaint_grade_criterion import HARM_LEVELS
+from .helpdesk_ticket_stage import COMPLAINT_STEPS
+from .res_company import ORG_LEVELS
+
+KINDS = [
+    ("complaint", "Complaint"),
+    ("report", "Report"),
+    ("consultation", "Consultation"),
+    ("suggestion", "Suggestion"),
+    ("praise", "Praise"),
+]
+SUBSTANTIATION = [
+    ("substantiated", "Substantiated"),
+    ("partly", "Partly substantiated"),
+    ("unsubstantiated", "Unsubstantiated"),
+]
+SATISFACTION = [
+    ("satisfied", "Satisfied"),
+    ("basically_satisfied", "Basically satisfied"),
+    ("dissatisfied", "Dissatisfied"),
+]
+REPLY_CHANNELS = [
+    ("phone", "Phone"),
+    ("sms", "SMS"),
+    ("email", "Email"),
+    ("letter", "Letter"),
+    ("visit", "In person"),
+    ("portal", "Portal"),
+]
+# Fields whose change re-evaluates the grade (unless set by hand).
+GRADING_FIELDS = {
+    "complaint_kind",
+    "channel_id",
+    "complainant_count",
+    "repeat_count",
+    "complaint_amount",
+    "regulator_involved",
+    "media_involved",
+    "harm",
+}
+# Step -> date field stamped when a ticket enters it.
+STEP_DATE_FIELDS = {
+    "received": "date_received",
+    "dispatched": "date_dispatched",
+    "handling": "date_handling",
+    "replied": "date_replied",
+    "revisit": "date_revisit",
+    "rejected": "date_rejected",
+    "merged": "date_merged",
+}
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    complaint_kind = fields.Selection(
+        KINDS, string="Kind", required=True, default="complaint", tracking=True,
+        index=True,
+    )
+    complaint_step = fields.Selection(
+        COMPLAINT_STEPS,
+        string="Lifecycle step",
+        related="stage_id.complaint_step",
+        store=True,
+        index=True,
+    )
+    channel_code = fields.Selection(
+        related="channel_id.complaint_channel_code", store=True, string="Channel type"
+    )
+    # Complainant ------------------------------------------------------------
+    complainant_phone = fields.Char(string="Phone", tracking=True)
+    complainant_phone_key = fields.Char(index=True, copy=False, readonly=True)
+    complainant_anonymous = fields.Boolean(string="Anonymous", tracking=True)
+    complainant_count = fields.Integer(
+        string="Number of complainants", default=1, tracking=True
+    )
+    # What the complaint is about --------------------------------------------
+    respondent_company_id = fields.Many2one(
+        "res.company", string="Unit complained about", tracking=True
+    )
+    respondent_staff = fields.Char(string="Staff complained about", tracking=True)
+    classification_id = fields.Many2one(
+        "complaint.classification", tracking=True, index=True
+    )
+    complaint_amount = fields.Monetary(
+        string="Amount at stake", currency_field="complaint_currency_id"
+    )
+    complaint_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Currency"
+    )
+    regulator_involved = fields.Boolean(tracking=True)
+    media_involved = fields.Boolean(tracking=True)
+    harm = fields.Selection(HARM_LEVELS, default="none", tracking=True)
+    # Grade --------------------------------------------------------------------
+    grade_id = fields.Many2one("complaint.grade", tracking=True, index=True)
+    grade_color = fields.Integer(related="grade_id.color")
+    grade_rule_ref = fields.Char(string="Graded by rule", readonly=True, copy=False)
+    grade_manual = fields.Boolean(
+        string="Grade set by hand",
+        copy=False,
+        help="Auto-grading does not overwrite a grade set by hand.",
+    )
+    repeat_count = fields.Integer(
+        string="Repeat complaints", default=0, readonly=True, copy=False,
+        help="Earlier tickets of the same complainant and classification within "
+        "the company's duplicate window.",
+    )
+    possible_duplicate_id = fields.Many2one(
+        "helpdesk.ticket", readonly=True, copy=False, index="btree_not_null"
+    )
+    # Organisation -------------------------------------------------------------
+    org_level = fields.Selection(
+        ORG_LEVELS, compute="_compute_org_level", store=True, index=True
+    )
+    first_contact_user_id = fields.Many2one(
+        "res.users",
+        string="First-contact owner",
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+        help="首问负责: the person who received the complainant first stays "
+        "responsible for follow-up; only a manager may change it.",
+    )
+    escalation_ids = fields.One2many("complaint.escalation", "ticket_id")
+    escalation_count = fields.Integer(default=0, readonly=True, copy=False)
+    # Step timestamps ----------------------------------------------------------
+    date_received = fields.Datetime(
+        default=fields.Datetime.now, readonly=True, copy=False, index=True
+    )
+    date_dispatched = fields.Datetime(readonly=True, copy=False)
+    date_handling = fields.Datetime(readonly=True, copy=False)
+    date_replied = fields.Datetime(readonly=True, copy=False)
+    date_revisit = fields.Datetime(readonly=True, copy=False)
+    date_rejected = fields.Datetime(readonly=True, copy=False)
+    date_merged = fields.Datetime(readonly=True, copy=False)
+    # Dispatch / reply / revisit / close / reject -------------------------------
+    dispatch_order_ids = fields.One2many("complaint.dispatch.order", "ticket_id")
+    reply_content = fields.Text(copy=False, tracking=True)
+    reply_channel = fields.Selection(REPLY_CHANNELS, copy=False, tracking=True)
+    reply_date = fields.Datetime(copy=False)
+    revisit_deadline = fields.Datetime(
+        compute="_compute_revisit_deadline", store=True, copy=False
+    )
+    satisfaction = fields.Selection(SATISFACTION, copy=False, tracking=True)
+    revisit_note = fields.Text(copy=False)
+    closing_conclusion_id = fields.Many2one(
+        "complaint.closing.conclusion", copy=False, tracking=True
+    )
+    substantiation = fields.Selection(SUBSTANTIATION, copy=False, tracking=True)
+    closing_note = fields.Text(copy=False)
+    rejection_reason_id = fields.Many2one(
+        "complaint.rejection.reason", copy=False, tracking=True
+    )
+    rejection_notice_sent = fields.Boolean(copy=False, readonly=True)
+    reexamination_count = fields.Integer(default=0, readonly=True, copy=False)
+    reexamination_evidence = fields.Text(copy=False)
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("company_id.complaint_org_level")
+    def _compute_org_level(self):
+        for ticket in self:
+            ticket.org_level = ticket.company_id.complaint_org_level
+
+    @api.depends("date_replied", "company_id.complaint_revisit_days")
+    def _compute_revisit_deadline(self):
+        # S000-R1xx: revisit within 7 days of the reply (company setting).
+        for ticket in self:
+            if ticket.date_replied:
+                days = ticket.company_id.complaint_revisit_days or 7
+                ticket.revisit_deadline = ticket.date_replied + timedelta(days=days)
+            else:
+                ticket.revisit_deadline = False
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("complainant_count")
+    def _check_complainant_count(self):
+        for ticket in self:
+            if ticket.complainant_count < 1:
+                raise ValidationError(
+                    self.env._("A ticket has at least one complainant.")
+                )
+
+    @api.constrains("complaint_amount")
+    def _check_amount(self):
+        for ticket in self:
+            if ticket.complaint_amount < 0:
+                raise ValidationError(
+                    self.env._("The amount at stake cannot be negative.")
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_phone_vals(vals)
+        tickets = super().create(vals_list)
+        tickets._flag_duplicates()
+        tickets.filtered(lambda t: not t.grade_manual)._apply_auto_grade()
+        return tickets
+
+    def write(self, vals):
+        vals = dict(vals)
+        self._normalize_phone_vals(vals)
+        if "first_contact_user_id" in vals and not self.env.su:
+            self._check_can_change_first_contact()
+        if "grade_id" in vals and not self.env.context.get("complaint_auto_grade"):
+            vals.setdefault("grade_manual", bool(vals["grade_id"]))
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            self._check_stage_change(stage, vals)
+            date_field = STEP_DATE_FIELDS.get(stage.complaint_step)
+            if date_field and date_field not in vals:
+                vals[date_field] = fields.Datetime.now()
+        res = super().write(vals)
+        if GRADING_FIELDS & set(vals) and not self.env.context.get(
+            "complaint_auto_grade"
+        ):
+            self.filtered(lambda t: not t.grade_manual)._apply_auto_grade()
+        return res
+
+    @api.model
+    def _normalize_phone_vals(self, vals):
+        phone = vals.get("complainant_phone")
+        if phone:
+            try:
+                vals["complainant_phone"] = rules_contact.normalize_phone(phone)
+                vals["complainant_phone_key"] = rules_contact.phone_key(phone)
+            except RuleError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "The phone number %(phone)s is not a valid Chinese mobile, "
+                        "landline or service number.",
+                        phone=phone,
+                    )
+                ) from exc
+        elif "complainant_phone" in vals:
+            vals["complainant_phone_key"] = False
+
+    # ------------------------------------------------------------------
+    # Lifecycle (single gatekeeper for every stage change, kanban included)
+    # ------------------------------------------------------------------
+    def _complaint_role(self):
+        """Role of the current user for complaint_rules.lifecycle."""
+        if self.env.context.get("complaint_role") == "complainant":
+            # Set by the portal route; it can only restrict, never elevate.
+            return "complainant"
+        user = self.env.user
+        if self.env.su or user._is_superuser():
+            return "system"
+        if user.has_group("complaint_core.group_complaint_head_office"):
+            return "head_office"
+        if user.has_group("complaint_core.group_complaint_manager"):
+            return "manager"
+        return "staff"
+
+    def _check_stage_change(self, stage, vals):
+        role = self._complaint_role()
+        target = stage.complaint_step
+        for ticket in self:
+            source = ticket.complaint_step
+            if source == target:
+                continue
+            try:
+                rules_lifecycle.check_transition(
+                    source,
+                    target,
+                    role,
+                    reexamination_count=ticket.reexamination_count,
+                    has_new_evidence=bool(
+                        vals.get("reexamination_evidence")
+                        or self.env.context.get("complaint_new_evidence")
+                    ),
+                )
+            except InvalidTransitionError as exc:
+                raise UserError(ticket._transition_error_message(exc, stage)) from exc
+            ticket._check_step_requirements(target, vals)
+
+    def _transition_error_message(self, exc, stage):
+        steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+        code = getattr(exc, "code", "")
+        if code == "reexamination_exhausted":
+            return self.env._(
+                "Ticket %(ticket)s has already been re-examined once; a second "
+                "re-examination request is refused.",
+                ticket=self.display_name,
+            )
+        if code == "reexamination_needs_evidence":
+            return self.env._(
+                "A re-examination of ticket %(ticket)s needs new evidence.",
+                ticket=self.display_name,
+            )
+        return self.env._(
+            "Ticket %(ticket)s cannot move from step %(source)s to stage %(stage)s "
+            "(step %(target)s) for your role.",
+            ticket=self.display_name,
+            source=steps.get(self.complaint_step, self.complaint_step),
+            stage=stage.display_name,
+            target=steps.get(stage.complaint_step, stage.complaint_step),
+        )
+
+    def _check_step_requirements(self, target, vals):
+        self.ensure_one()
+
+        def value(name):
+            return vals[name] if name in vals else self[name]
+
+        if target == "closed":
+            if not value("closing_conclusion_id") or not value("substantiation"):
+                raise UserError(
+                    self.env._(
+                        "Ticket %(ticket)s cannot be closed without a closing "
+                        "conclusion and a substantiation finding.",
+                        ticket=self.display_name,
+                    )
+                )
+        elif target == "rejected" and not value("rejection_reason_id"):
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s cannot be rejected without a "
+                    "non-acceptance reason.",
+                    ticket=self.display_name,
+                )
+            )
+        elif target == "replied" and not value("reply_content"):
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s cannot be marked replied without the reply "
+                    "given to the complainant.",
+                    ticket=self.display_name,
+                )
+            )
+        elif target == "merged" and not value("duplicate_id"):
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s can only be merged into another ticket.",
+                    ticket=self.display_name,
+                )
+            )
+
+    def _check_can_change_first_contact(self):
+        if self.env.user.has_group("complaint_core.group_complaint_manager"):
+            return
+        if any(ticket.first_contact_user_id for ticket in self):
+            raise UserError(
+                self.env._(
+                    "Only a complaint manager may change the first-contact owner."
+                )
+            )
+
+    def _complaint_stage(self, step):
+        """The stage standing for ``step`` that applies to this ticket's team."""
+        self.ensure_one()
+        domain = [
+            ("complaint_step", "=", step),
+            "|",
+            ("team_ids", "=", False),
+            ("team_ids", "in", self.team_id.ids),
+            "|",
+            ("company_id", "=", False),
+            ("company_id", "=", self.company_id.id),
+        ]
+        stage = self.env["helpdesk.ticket.stage"].search(domain, limit=1)
+        if not stage:
+            steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "No stage is configured for the lifecycle step %(step)s.",
+                    step=steps.get(step, step),
+                )
+            )
+        return stage
+
+    def _move_to_step(self, step, extra_vals=None, **ctx):
+        for ticket in self:
+            vals = dict(extra_vals or {})
+            vals["stage_id"] = ticket._complaint_stage(step).id
+            ticket.with_context(**ctx).write(vals)
+
+    # ------------------------------------------------------------------
+    # Duplicates and grading
+    # ------------------------------------------------------------------
+    def _duplicate_domain(self):
+        self.ensure_one()
+        if self.partner_id:
+            who = [("partner_id", "=", self.partner_id.id)]
+        elif self.complainant_phone_key:
+            who = [("complainant_phone_key", "=", self.complainant_phone_key)]
+        else:
+            return None
+        window = self.company_id.complaint_duplicate_window_days or 30
+        since = (self.date_received or fields.Datetime.now()) - timedelta(days=window)
+        return who + [
+            ("id", "!=", self.id),
+            ("classification_id", "=", self.classification_id.id),
+            ("date_received", ">=", since),
+            ("complaint_step", "!=", "merged"),
+        ]
+
+    def _flag_duplicates(self):
+        """多口归一 (S002-R0xx): same complainant and matter within the window."""
+        Ticket = self.sudo().with_context(active_test=False)
+        for ticket in self:
+            domain = ticket._duplicate_domain()
+            if domain is None:
+                continue
+            earlier = Ticket.search(domain, order="date_received desc, id desc")
+            if earlier:
+                ticket.with_context(complaint_auto_grade=True).write(
+                    {
+                        "possible_duplicate_id": earlier[0].id,
+                        "repeat_count": len(earlier),
+                    }
+                )
+
+    def _grading_facts(self):
+        self.ensure_one()
+        return rules_grading.TicketFacts(
+            kind=self.complaint_kind,
+            channel=self.channel_code or "other",
+            regulator_involved=self.regulator_involved
+            or self.channel_code == "regulator",
+            media_involved=self.media_involved,
+            complainant_count=self.complainant_count or 1,
+            repeat_count=self.repeat_count,
+            amount=Decimal(str(self.complaint_amount or 0)),
+            harm=self.harm or "none",
+        )
+
+    def _apply_auto_grade(self):
+        Grade = self.env["complaint.grade"].sudo()
+        for ticket in self:
+            scheme = ticket.company_id.complaint_grade_scheme
+            if not scheme or not Grade.search_count([("scheme", "=", scheme)]):
+                continue
+            try:
+                grade, rule = Grade._evaluate(scheme, ticket._grading_facts())
+            except RuleError as exc:
+                raise ValidationError(rules_error_message(self.env, exc)) from exc
+            if grade != ticket.grade_id or rule != ticket.grade_rule_ref:
+                ticket.with_context(complaint_auto_grade=True).write(
+                    {"grade_id": grade.id, "grade_rule_ref": rule}
+                )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def _open_action_wizard(self, action):
+        self.ensure_one()
+        wizard_action = self.env["ir.actions.act_window"]._for_xml_id(
+            "complaint_core.complaint_action_wizard_action"
+        )
+        wizard_action["context"] = {
+            "default_ticket_id": self.id,
+            "default_action": action,
+        }
+        return wizard_action
+
+    def action_complaint_dispatch(self):
+        return self._open_action_wizard("dispatch")
+
+    def action_complaint_start(self):
+        self._move_to_step("handling")
+        return True
+
+    def action_complaint_reply(self):
+        return self._open_action_wizard("reply")
+
+    def action_complaint_revisit(self):
+        return self._open_action_wizard("revisit")
+
+    def action_complaint_close(self):
+        return self._open_action_wizard("close")
+
+    def action_complaint_reject(self):
+        return self._open_action_wizard("reject")
+
+    def action_complaint_reexamine(self):
+        return self._open_action_wizard("reexamine")
+
+    def action_complaint_escalate(self):
+        return self._open_action_wizard("escalate")
+
+    def action_complaint_merge(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "complaint_core.complaint_merge_wizard_action"
+        )
+        action["context"] = {
+            "default_ticket_id": self.id,
+            "default_master_id": self.possible_duplicate_id.id,
+        }
+        return action
+
+    # Business methods called by the wizards (and by other addons) -------------
+    def complaint_dispatch(self, unit_company, instructions, deadline, team=None,
+                           user=None):
+        self.ensure_one()
+        order = self.env["complaint.dispatch.order"].create(
+            {
+                "ticket_id": self.id,
+                "unit_company_id": unit_company.id,
+                "team_id": team.id if team else False,
+                "user_id": user.id if user else False,
+                "instructions": instructions,
+                "deadline": deadline,
+            }
+        )
+        vals = {}
+        if team:
+            vals["team_id"] = team.id
+        if user:
+            vals["user_id"] = user.id
+        self._move_to_step("dispatched", vals)
+        self.message_post(
+            body=self.env._(
+                "Dispatch order %(number)s issued to %(unit)s, due %(deadline)s.",
+                number=order.number,
+                unit=unit_company.display_name,
+                deadline=fields.Datetime.to_string(deadline),
+            )
+        )
+        return order
+
+    def complaint_reply(self, content, channel, reply_date=None):
+        self._move_to_step(
+            "replied",
+            {
+                "reply_content": content,
+                "reply_channel": channel,
+                "reply_date": reply_date or fields.Datetime.now(),
+            },
+        )
+
+    def complaint_revisit(self, satisfaction, note=None, escalate=False):
+        """Record the revisit (回访); a dissatisfied complainant reopens
+        handling, or escalates the ticket one level up (S000 §5.8)."""
+        self.ensure_one()
+        vals = {"satisfaction": satisfaction, "revisit_note": note}
+        self._move_to_step("revisit", vals)
+        if satisfaction == "dissatisfied":
+            if escalate:
+                self.complaint_escalate(
+                    note or self.env._("Complainant dissatisfied at revisit."),
+                    trigger="revisit",
+                )
+            self._move_to_step("handling")
+
+    def complaint_close(self, conclusion, substantiation, note=None):
+        self._move_to_step(
+            "closed",
+            {
+                "closing_conclusion_id": conclusion.id,
+                "substantiation": substantiation,
+                "closing_note": note,
+            },
+        )
+
+    def complaint_reject(self, reason, note=None):
+        self.ensure_one()
+        self._move_to_step("rejected", {"rejection_reason_id": reason.id})
+        if not self.rejection_notice_sent:
+            # The proper channel is notified once (S000 §5.5).
+            notice = reason.proper_channel_notice or reason.name
+            body = self.env._(
+                "Your matter cannot be accepted: %(reason)s. %(notice)s",
+                reason=reason.name,
+                notice=notice,
+            )
+            if note:
+                body = f"{body}\n{note}"
+            self.message_post(
+                body=body,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.partner_id.ids,
+            )
+            self.sudo().rejection_notice_sent = True
+
+    def complaint_reexamine(self, evidence):
+        """复查: allowed once, on new evidence."""
+        self.ensure_one()
+        if not (evidence or "").strip():
+            raise UserError(
+                self.env._(
+                    "A re-examination of ticket %(ticket)s needs new evidence.",
+                    ticket=self.display_name,
+                )
+            )
+        self._move_to_step(
+            "handling",
+            {"reexamination_evidence": evidence},
+            complaint_new_evidence=True,
+        )
+        self.sudo().reexamination_count += 1
+
+    def complaint_escalate(self, reason, trigger="manual"):
+        """Move the ticket one level up the company hierarchy."""
+        self.ensure_one()
+        if not (reason or "").strip():
+            raise UserError(self.env._("An escalation needs a reason."))
+        if self.complaint_step in ("closed", "rejected", "merged"):
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s is finished and cannot be escalated.",
+                    ticket=self.display_name,
+                )
+            )
+        parent = self.company_id.parent_id
+        if not parent:
+            raise UserError(
+                self.env._(
+                    "Ticket %(ticket)s is already at head office; it cannot be "
+                    "escalated further.",
+                    ticket=self.display_name,
+                )
+            )
+        source = self.company_id
+        self.env["complaint.escalation"].sudo().create(
+            {
+                "ticket_id": self.id,
+                "from_company_id": source.id,
+                "to_company_id": parent.id,
+                "reason": reason,
+                "trigger": trigger,
+            }
+        )
+        vals = {"company_id": parent.id, "escalation_count": self.escalation_count + 1}
+        if parent.complaint_team_id:
+            vals["team_id"] = parent.complaint_team_id.id
+        self.sudo().write(vals)
+        self.message_post(
+            body=self.env._(
+                "Escalated from %(source)s to %(target)s: %(reason)s",
+                source=source.display_name,
+                target=parent.display_name,
+                reason=reason,
+            )
+        )
+
+    def complaint_merge_into(self, master):
+        """Link this duplicate to ``master`` and close it as merged."""
+        self.ensure_one()
+        if master == self:
+            raise UserError(self.env._("A ticket cannot be merged into itself."))
+        if master.complaint_step in ("merged", "rejected"):
+            raise UserError(
+                self.env._(
+                    "Ticket %(master)s is itself merged or rejected; choose an "
+                    "open master ticket.",
+                    master=master.display_name,
+                )
+            )
+        self._move_to_step("merged", {"duplicate_id": master.id})
+        master.write({"repeat_count": master.repeat_count + 1})
+        if self.partner_id:
+            master.message_subscribe(partner_ids=self.partner_id.ids)
+        master.message_post(
+            body=self.env._(
+                "Ticket %(ticket)s was merged into this ticket.",
+                ticket=self.display_name,
+            )
+        )
+        self.message_post(
+            body=self.env._(
+                "Merged into ticket %(master)s.", master=master.display_name
+            )
+        )

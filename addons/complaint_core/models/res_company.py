@@ -1,0 +1,58 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+ORG_LEVELS = [
+    ("head_office", "Head office"),
+    ("province", "Province branch"),
+    ("city", "City branch"),
+]
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    complaint_org_level = fields.Selection(
+        ORG_LEVELS,
+        string="Complaint org level",
+        compute="_compute_complaint_org_level",
+        store=True,
+        recursive=True,
+        help="Derived from the company hierarchy (Odoo branches): a company "
+        "without parent is head office, its children province branches, "
+        "deeper branches city branches.",
+    )
+    complaint_duplicate_window_days = fields.Integer(
+        string="Duplicate window (days)",
+        default=30,
+        help="A new ticket of the same complainant and classification within "
+        "this many days is flagged as a possible duplicate and counts as a "
+        "repeat complaint for grading.",
+    )
+    complaint_revisit_days = fields.Integer(
+        string="Revisit within (days)",
+        default=7,
+        help="Revisit the complainant within this many days of the reply.",
+    )
+    complaint_grade_scheme = fields.Char(
+        string="Grading scheme",
+        default="default",
+        help="Scheme of complaint grades used for auto-grading this company's "
+        "tickets (see Configuration > Grades).",
+    )
+    complaint_team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Complaint team",
+        help="Team that receives tickets escalated to this company.",
+    )
+
+    @api.depends("parent_id", "parent_id.complaint_org_level")
+    def _compute_complaint_org_level(self):
+        for company in self:
+            parent_level = company.parent_id.complaint_org_level
+            if not company.parent_id:
+                company.complaint_org_level = "head_office"
+            elif parent_level == "head_office":
+                company.complaint_org_level = "province"
+            else:
+                company.complaint_org_level = "city"
