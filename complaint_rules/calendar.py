@@ -232,7 +232,7 @@ def _frozen_dates(values: Iterable[date], name: str) -> frozenset[date]:
 def _periods(values: Iterable[Iterable[time]]) -> tuple[tuple[time, time], ...]:
     periods: list[tuple[time, time]] = []
     for period in values:
-        pair = tuple(period)
+        pair = tuple(period) if isinstance(period, tuple | list) else ()
         if len(pair) != 2 or not all(isinstance(t, time) for t in pair):
             raise InvalidInputError(
                 f"a working period must be a (start, end) pair of times, got {period!r}"

@@ -539,6 +539,8 @@ def test_touching_periods_are_allowed():
     "kwargs",
     [
         {"tz_name": "Mars/Olympus_Mons"},
+        {"tz_name": None},
+        {"periods": (time(9), time(17))},
         {"day_end": "noon"},
         {"extra_holidays": {datetime(2024, 10, 8, 0, 0)}},
     ],
