@@ -660,7 +660,9 @@ def scheme_from_dicts(
     """
     grade_rows = list(grades)
     for row in grade_rows:
-        _check_keys(row, ("code", "label_zh", "label_en", "rule_id", "sequence"), "grade")
+        _check_keys(
+            row, ("code", "label_zh", "label_en", "rule_id", "sequence"), "grade"
+        )
     if grade_rows and all("sequence" in row for row in grade_rows):
         for row in grade_rows:
             _count(row["sequence"], "sequence")
@@ -676,7 +678,9 @@ def scheme_from_dicts(
 
 def scheme_from_dict(data: Mapping[str, Any]) -> GradingScheme:
     """Inverse of :func:`scheme_to_dict`."""
-    _check_keys(data, ("code", "default_grade", "grades", "criteria", "limits"), "scheme")
+    _check_keys(
+        data, ("code", "default_grade", "grades", "criteria", "limits"), "scheme"
+    )
     for name in ("code", "default_grade", "grades"):
         if name not in data:
             raise _fail(f"scheme {name} is required", field=name)
@@ -692,6 +696,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> GradingScheme:
 # ---------------------------------------------------------------------------
 # Repeat counting (多口归一 / 重复投诉)
 # ---------------------------------------------------------------------------
+
 
 def _moment(value: Any, name: str) -> datetime:
     if isinstance(value, datetime):
@@ -872,9 +877,19 @@ TELECOM_UPGRADE = GradingScheme(
         _c("appeal", "S000-R155", "forwarded by a regulator", channels={"regulator"}),
         # S000-R155: direct appeal after being dissatisfied with the result of
         # the first complaint (one upgrade).
-        _c("appeal", "S000-R155", "direct appeal after a first complaint", min_upgrades=1),
+        _c(
+            "appeal",
+            "S000-R155",
+            "direct appeal after a first complaint",
+            min_upgrades=1,
+        ),
         # S000-R137/R139: complaint to the group hotline, dispatched by HQ.
-        _c("escalated", "S000-R137", "via the group hotline / HQ", channels={"superior"}),
+        _c(
+            "escalated",
+            "S000-R137",
+            "via the group hotline / HQ",
+            channels={"superior"},
+        ),
         _c(
             "national_vip",
             "S000-R103",
@@ -887,7 +902,12 @@ TELECOM_UPGRADE = GradingScheme(
             "needs HQ or another province, VIP",
             flags={"needs_hq", "vip_customer"},
         ),
-        _c("national", "S000-R103", "cross-province (roaming)", flags={"cross_province"}),
+        _c(
+            "national",
+            "S000-R103",
+            "cross-province (roaming)",
+            flags={"cross_province"},
+        ),
         _c("national", "S000-R103", "needs HQ or another province", flags={"needs_hq"}),
         _c(
             "provincial_vip",
@@ -905,9 +925,7 @@ TELECOM_UPGRADE = GradingScheme(
     default_grade="general",
     limits=(
         # S000-R156: whole appeal process within 7 working days.
-        GradeLimit(
-            "appeal", ("S000-R156",), resolution=Duration(7, "working_days")
-        ),
+        GradeLimit("appeal", ("S000-R156",), resolution=Duration(7, "working_days")),
         # S000-R140: from HQ dispatch to closing and replying to HQ.
         GradeLimit(
             "escalated",
@@ -1057,7 +1075,12 @@ INSURANCE_MAJOR = GradingScheme(
         # (1) 五人(含五人)以上的群诉案件: inclusive threshold.
         _c("major", "S001-R040", "(1) group complaint, 5 or more", min_complainants=5),
         # (2) 主流媒体介入,可能或已经曝光.
-        _c("major", "S001-R040", "(2) mainstream media involved", flags={"media_involved"}),
+        _c(
+            "major",
+            "S001-R040",
+            "(2) mainstream media involved",
+            flags={"media_involved"},
+        ),
         # (3) 上访到各级政府及其职能部门 AND 公司方可能存在较大过错.
         _c(
             "major",
@@ -1066,7 +1089,12 @@ INSURANCE_MAJOR = GradingScheme(
             flags={"government_petition", "company_fault"},
         ),
         # (4) 发生或可能发生重大人身伤害后果: harm >= serious_injury.
-        _c("major", "S001-R040", "(4) serious personal injury", min_harm="serious_injury"),
+        _c(
+            "major",
+            "S001-R040",
+            "(4) serious personal injury",
+            min_harm="serious_injury",
+        ),
         # (5) 其他造成或可能造成重大负面影响: mapped to impact "public".
         _c("major", "S001-R040", "(5) major negative impact", min_impact="public"),
     ),

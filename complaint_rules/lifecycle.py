@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .errors import InvalidInputError, InvalidTransitionError
-from .reference import MAX_REEXAMINATIONS, SATISFACTION_LEVELS, codes, lookup
+from .reference import (
+    KINDS,
+    MAX_REEXAMINATIONS,
+    SATISFACTION_LEVELS,
+    codes,
+    lookup,
+)
 
 __all__ = [
     "ACTIONS",
@@ -72,7 +78,13 @@ STEP_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
     }
 )
 
-OPEN_STEPS: tuple[str, ...] = ("received", "dispatched", "handling", "replied", "revisit")
+OPEN_STEPS: tuple[str, ...] = (
+    "received",
+    "dispatched",
+    "handling",
+    "replied",
+    "revisit",
+)
 TERMINAL_STEPS: tuple[str, ...] = ("closed", "rejected", "merged")
 
 #: staff = branch staff, manager = branch manager, head_office = HQ/admin,
@@ -122,7 +134,14 @@ TRANSITIONS: Mapping[tuple[str, str], Transition] = MappingProxyType(
         [
             # Dispatch to the handling unit, by people or by automatic routing
             # on the complaint type (S000-R110, S000-R051, S002-R015/R016).
-            _t("received", "dispatched", "dispatch", _EVERYONE, "S000-R110", "S002-R015"),
+            _t(
+                "received",
+                "dispatched",
+                "dispatch",
+                _EVERYONE,
+                "S000-R110",
+                "S002-R015",
+            ),
             # Answered on the spot / by the centre without dispatch; the ticket
             # is still filed with the reply (S000-R109, S000-R110, S000-R108,
             # S001-R111, S002-R007/R008).
@@ -314,8 +333,6 @@ def revisit_required(kind: str, *, declined: bool = False) -> bool:
     revisits to "符合条件的投诉客户" without defining them; this is the
     chosen reading.
     """
-    from .reference import KINDS
-
     _check_member(kind, codes(KINDS), "kind")
     if not isinstance(declined, bool):
         raise InvalidInputError("declined must be a boolean")

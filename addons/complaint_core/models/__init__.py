@@ -1,5 +1,6 @@
 from . import complaint_classification
 from . import complaint_grade
+from . import complaint_fact_flag
 from . import complaint_grade_criterion
 from . import complaint_closing_conclusion
 from . import complaint_rejection_reason

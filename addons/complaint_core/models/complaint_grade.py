@@ -26,13 +26,17 @@ class ComplaintGrade(models.Model):
     code = fields.Char(required=True)
     scheme = fields.Char(
         required=True,
-        default="default",
+        default="custom",
         help="Grades sharing a scheme are evaluated together.",
     )
     sequence = fields.Integer(default=10, help="Lower is more severe.")
     color = fields.Integer(string="Kanban colour")
     is_default = fields.Boolean(
         string="Default grade", help="Applied when no criterion matches."
+    )
+    rule_ref = fields.Char(
+        string="Rule", required=True, default="custom",
+        help="Rule ID of the source document that defines this grade.",
     )
     criterion_ids = fields.One2many(
         "complaint.grade.criterion", "grade_id", string="Criteria"
@@ -63,9 +67,13 @@ class ComplaintGrade(models.Model):
     def _build_scheme(self, scheme_code):
         """Rebuild the pure grading scheme from the records of one scheme."""
         grades = self.search([("scheme", "=", scheme_code)])
+        default = grades.filtered("is_default")[:1] or grades[-1:]
         try:
             return rules_grading.scheme_from_dicts(
-                [grade._to_rules_dict() for grade in grades]
+                [grade._to_rules_dict() for grade in grades],
+                [row for grade in grades for row in grade._criteria_dicts()],
+                default_grade=default.code,
+                code=scheme_code,
             )
         except RuleError as exc:
             raise ValidationError(rules_error_message(self.env, exc)) from exc
@@ -74,10 +82,15 @@ class ComplaintGrade(models.Model):
         self.ensure_one()
         return {
             "code": self.code,
-            "severity": self.sequence,
-            "is_default": self.is_default,
-            "criteria": [c._to_rules_dict() for c in self.criterion_ids],
+            "label_zh": self.with_context(lang="zh_CN").name,
+            "label_en": self.with_context(lang="en_US").name,
+            "rule_id": self.rule_ref,
+            "sequence": self.sequence,
         }
+
+    def _criteria_dicts(self):
+        self.ensure_one()
+        return [criterion._to_rules_dict() for criterion in self.criterion_ids]
 
     @api.model
     def _evaluate(self, scheme_code, facts):

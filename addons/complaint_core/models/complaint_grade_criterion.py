@@ -2,19 +2,32 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from .helpdesk_ticket_channel import CHANNEL_CODES
-
+# Ordinal scales of complaint_rules.grading (least to most severe).
 HARM_LEVELS = [
     ("none", "None"),
-    ("property", "Property loss"),
+    ("inconvenience", "Inconvenience"),
+    ("economic_loss", "Economic loss"),
+    ("major_economic_loss", "Major economic loss"),
     ("personal_injury", "Personal injury"),
+    ("serious_injury", "Serious injury"),
     ("death", "Death"),
+]
+CONDUCT_LEVELS = [
+    ("none", "None"),
+    ("lacking", "Lacking"),
+    ("poor", "Poor"),
+    ("egregious", "Egregious"),
+]
+IMPACT_LEVELS = [
+    ("none", "None"),
+    ("internal", "Internal"),
+    ("public", "Public"),
 ]
 
 
 class ComplaintGradeCriterion(models.Model):
-    """One criterion of a grade: it matches when every condition set on it
-    holds (conditions left empty are ignored)."""
+    """One way into a grade: it matches when every condition set on it holds
+    (conditions left empty are ignored); see complaint_rules.grading."""
 
     _name = "complaint.grade.criterion"
     _description = "Complaint Grade Criterion"
@@ -25,31 +38,40 @@ class ComplaintGradeCriterion(models.Model):
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
-    rule_ref = fields.Char(string="Rule", help="Rule ID of the source document.")
+    rule_ref = fields.Char(
+        string="Rule", required=True, help="Rule ID of the source document."
+    )
+    kinds = fields.Char(help="Comma-separated kinds, e.g. complaint,report.")
+    channel_codes = fields.Char(
+        string="Channels", help="Comma-separated channel types, e.g. regulator,superior."
+    )
+    flag_ids = fields.Many2many("complaint.fact.flag", string="Facts required")
     min_complainants = fields.Integer(string="Complainants at least")
     min_repeat = fields.Integer(string="Repeat complaints at least")
+    min_upgrades = fields.Integer(string="Escalations at least")
     min_amount = fields.Float(string="Amount at least", digits=(16, 2))
-    channel_codes = fields.Char(
-        help="Comma-separated channel types, e.g. regulator,superior. "
-        "Allowed: " + ", ".join(code for code, _label in CHANNEL_CODES)
-    )
-    regulator_involved = fields.Boolean()
-    media_involved = fields.Boolean()
     min_harm = fields.Selection(HARM_LEVELS, string="Harm at least")
-    kinds = fields.Char(help="Comma-separated kinds, e.g. complaint,report.")
+    min_conduct = fields.Selection(CONDUCT_LEVELS, string="Conduct at least")
+    min_impact = fields.Selection(IMPACT_LEVELS, string="Impact at least")
 
     def _to_rules_dict(self):
         self.ensure_one()
+
+        def codes(text):
+            return [c.strip() for c in (text or "").split(",") if c.strip()]
+
         return {
-            "rule_id": self.rule_ref or f"criterion-{self.id}",
+            "grade": self.grade_id.code,
+            "rule_id": self.rule_ref,
+            "kinds": codes(self.kinds),
+            "channels": codes(self.channel_codes),
+            "flags": self.flag_ids.mapped("code"),
             "min_complainants": self.min_complainants or None,
             "min_repeat": self.min_repeat or None,
-            "min_amount": str(self.min_amount) if self.min_amount else None,
-            "channels": [c.strip() for c in (self.channel_codes or "").split(",")
-                         if c.strip()] or None,
-            "regulator_involved": self.regulator_involved or None,
-            "media_involved": self.media_involved or None,
+            "min_upgrades": self.min_upgrades or None,
+            # Float column, read back as its 2-decimal string: exact in Decimal.
+            "min_amount": f"{self.min_amount:.2f}" if self.min_amount else None,
             "min_harm": self.min_harm or None,
-            "kinds": [k.strip() for k in (self.kinds or "").split(",")
-                      if k.strip()] or None,
+            "min_conduct": self.min_conduct or None,
+            "min_impact": self.min_impact or None,
         }

@@ -13,8 +13,7 @@ from complaint_rules import grading as rules_grading
 from complaint_rules import lifecycle as rules_lifecycle
 from complaint_rules.errors import InvalidTransitionError, RuleError
 
-from .complaint_grade_criterion import HARM_LEVELS
-from .helpdesk_ticket_stage import COMPLAINT_STEPS
+from .complaint_grade_criterion import CONDUCT_LEVELS, HARM_LEVELS, IMPACT_LEVELS
 from .res_company import ORG_LEVELS
 
 KINDS = [
@@ -26,7 +25,7 @@ KINDS = [
 ]
 SUBSTANTIATION = [
     ("substantiated", "Substantiated"),
-    ("partly", "Partly substantiated"),
+    ("partly_substantiated", "Partly substantiated"),
     ("unsubstantiated", "Unsubstantiated"),
 ]
 SATISFACTION = [
@@ -52,7 +51,13 @@ GRADING_FIELDS = {
     "regulator_involved",
     "media_involved",
     "harm",
+    "conduct",
+    "impact",
+    "fact_flag_ids",
+    "escalation_count",
 }
+# Steps from which a ticket may be escalated one level up.
+ESCALATABLE_STEPS = ("received", "dispatched", "handling", "revisit")
 # Step -> date field stamped when a ticket enters it.
 STEP_DATE_FIELDS = {
     "received": "date_received",
@@ -73,7 +78,6 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     complaint_step = fields.Selection(
-        COMPLAINT_STEPS,
         string="Lifecycle step",
         related="stage_id.complaint_step",
         store=True,
@@ -106,6 +110,15 @@ class HelpdeskTicket(models.Model):
     regulator_involved = fields.Boolean(tracking=True)
     media_involved = fields.Boolean(tracking=True)
     harm = fields.Selection(HARM_LEVELS, default="none", tracking=True)
+    conduct = fields.Selection(
+        CONDUCT_LEVELS, string="Conduct complained of", default="none", tracking=True
+    )
+    impact = fields.Selection(
+        IMPACT_LEVELS, string="Scope of impact", default="none", tracking=True
+    )
+    fact_flag_ids = fields.Many2many(
+        "complaint.fact.flag", string="Other facts", tracking=True
+    )
     # Grade --------------------------------------------------------------------
     grade_id = fields.Many2one("complaint.grade", tracking=True, index=True)
     grade_color = fields.Integer(related="grade_id.color")
@@ -157,6 +170,12 @@ class HelpdeskTicket(models.Model):
         compute="_compute_revisit_deadline", store=True, copy=False
     )
     satisfaction = fields.Selection(SATISFACTION, copy=False, tracking=True)
+    revisit_declined = fields.Boolean(
+        copy=False,
+        tracking=True,
+        help="The complainant declined the revisit: the ticket may close after "
+        "the reply.",
+    )
     revisit_note = fields.Text(copy=False)
     closing_conclusion_id = fields.Many2one(
         "complaint.closing.conclusion", copy=False, tracking=True
@@ -266,7 +285,9 @@ class HelpdeskTicket(models.Model):
             # Set by the portal route; it can only restrict, never elevate.
             return "complainant"
         user = self.env.user
-        if self.env.su or user._is_superuser():
+        if user._is_superuser():
+            # Scheduled jobs and automatic routing run as the superuser. A
+            # sudo() by code does not change whose role applies.
             return "system"
         if user.has_group("complaint_core.group_complaint_head_office"):
             return "head_office"
@@ -291,6 +312,13 @@ class HelpdeskTicket(models.Model):
                         vals.get("reexamination_evidence")
                         or self.env.context.get("complaint_new_evidence")
                     ),
+                    revisit_required=role != "complainant"
+                    and rules_lifecycle.revisit_required(
+                        vals.get("complaint_kind") or ticket.complaint_kind,
+                        declined=bool(
+                            vals.get("revisit_declined", ticket.revisit_declined)
+                        ),
+                    ),
                 )
             except InvalidTransitionError as exc:
                 raise UserError(ticket._transition_error_message(exc, stage)) from exc
@@ -299,10 +327,15 @@ class HelpdeskTicket(models.Model):
     def _transition_error_message(self, exc, stage):
         steps = dict(self._fields["complaint_step"]._description_selection(self.env))
         code = getattr(exc, "code", "")
-        if code == "reexamination_exhausted":
+        if code == "reexamination_limit":
             return self.env._(
                 "Ticket %(ticket)s has already been re-examined once; a second "
                 "re-examination request is refused.",
+                ticket=self.display_name,
+            )
+        if code == "revisit_required":
+            return self.env._(
+                "Ticket %(ticket)s must be revisited before it is closed.",
                 ticket=self.display_name,
             )
         if code == "reexamination_needs_evidence":
@@ -311,10 +344,10 @@ class HelpdeskTicket(models.Model):
                 ticket=self.display_name,
             )
         return self.env._(
-            "Ticket %(ticket)s cannot move from step %(source)s to stage %(stage)s "
-            "(step %(target)s) for your role.",
+            "Ticket %(ticket)s cannot move from step %(from_step)s to stage "
+            "%(stage)s (step %(target)s) for your role.",
             ticket=self.display_name,
-            source=steps.get(self.complaint_step, self.complaint_step),
+            from_step=steps.get(self.complaint_step, self.complaint_step),
             stage=stage.display_name,
             target=steps.get(stage.complaint_step, stage.complaint_step),
         )
@@ -437,14 +470,21 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return rules_grading.TicketFacts(
             kind=self.complaint_kind,
-            channel=self.channel_code or "other",
+            channel=self.channel_code or "hotline",
             regulator_involved=self.regulator_involved
             or self.channel_code == "regulator",
             media_involved=self.media_involved,
             complainant_count=self.complainant_count or 1,
             repeat_count=self.repeat_count,
-            amount=Decimal(str(self.complaint_amount or 0)),
+            upgrade_count=self.escalation_count,
+            # Monetary is rounded to the currency: exact as a 2-decimal string.
+            amount=Decimal(
+                f"{self.complaint_amount or 0:.{self.complaint_currency_id.decimal_places or 2}f}"
+            ),
             harm=self.harm or "none",
+            conduct=self.conduct or "none",
+            impact=self.impact or "none",
+            flags=frozenset(self.fact_flag_ids.mapped("code")),
         )
 
     def _apply_auto_grade(self):
@@ -494,6 +534,10 @@ class HelpdeskTicket(models.Model):
 
     def action_complaint_reject(self):
         return self._open_action_wizard("reject")
+
+    def action_complaint_reopen(self):
+        self.complaint_reopen()
+        return True
 
     def action_complaint_reexamine(self):
         return self._open_action_wizard("reexamine")
@@ -552,19 +596,31 @@ class HelpdeskTicket(models.Model):
             },
         )
 
-    def complaint_revisit(self, satisfaction, note=None, escalate=False):
-        """Record the revisit (回访); a dissatisfied complainant reopens
-        handling, or escalates the ticket one level up (S000 §5.8)."""
+    def complaint_revisit(self, satisfaction, note=None):
+        """Record the revisit (回访, S000-R120). A dissatisfied result stays in
+        the revisit step for a manager's screening (甄别, S000-R121), who then
+        reopens handling (complaint_reopen) or escalates (S004-R127)."""
         self.ensure_one()
         vals = {"satisfaction": satisfaction, "revisit_note": note}
         self._move_to_step("revisit", vals)
         if satisfaction == "dissatisfied":
-            if escalate:
-                self.complaint_escalate(
-                    note or self.env._("Complainant dissatisfied at revisit."),
-                    trigger="revisit",
-                )
-            self._move_to_step("handling")
+            manager_group = self.env.ref("complaint_core.group_complaint_manager")
+            manager = manager_group.users.filtered(
+                lambda u: self.company_id in u.company_ids
+                and not u.has_group("complaint_core.group_complaint_head_office")
+            )[:1]
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=(manager or self.env.user).id,
+                summary=self.env._("Dissatisfied revisit: reopen or escalate"),
+            )
+
+    def complaint_reopen(self, note=None):
+        """Reopen handling after a dissatisfied revisit (S000-R121)."""
+        self._move_to_step("handling")
+        if note:
+            for ticket in self:
+                ticket.message_post(body=note)
 
     def complaint_close(self, conclusion, substantiation, note=None):
         self._move_to_step(
@@ -619,10 +675,10 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if not (reason or "").strip():
             raise UserError(self.env._("An escalation needs a reason."))
-        if self.complaint_step in ("closed", "rejected", "merged"):
+        if self.complaint_step not in ESCALATABLE_STEPS:
             raise UserError(
                 self.env._(
-                    "Ticket %(ticket)s is finished and cannot be escalated.",
+                    "Ticket %(ticket)s cannot be escalated in its current step.",
                     ticket=self.display_name,
                 )
             )
@@ -649,11 +705,14 @@ class HelpdeskTicket(models.Model):
         if parent.complaint_team_id:
             vals["team_id"] = parent.complaint_team_id.id
         self.sudo().write(vals)
+        if self.complaint_step in ("handling", "revisit"):
+            # The higher level takes it as a fresh dispatch (S000-R112/R113).
+            self._move_to_step("dispatched")
         self.message_post(
             body=self.env._(
-                "Escalated from %(source)s to %(target)s: %(reason)s",
-                source=source.display_name,
-                target=parent.display_name,
+                "Escalated from %(from_company)s to %(to_company)s: %(reason)s",
+                from_company=source.display_name,
+                to_company=parent.display_name,
                 reason=reason,
             )
         )
@@ -685,4 +744,37 @@ class HelpdeskTicket(models.Model):
             body=self.env._(
                 "Merged into ticket %(master)s.", master=master.display_name
             )
+        )
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_progress(self):
+        """Move the demo tickets along the lifecycle with the real methods,
+        as the head-office administrator."""
+        self = self.with_user(self.env.ref("base.user_admin"))  # noqa: PLW0642
+        ref = self.env.ref
+        telecom = self.browse(ref("complaint_core.ticket_telecom_demo").id)
+        telecom.complaint_dispatch(
+            ref("complaint_core.company_city_a_demo"),
+            "Check the roaming records and call the customer back.",
+            fields.Datetime.now() + timedelta(days=1),
+            user=ref("complaint_core.user_staff_demo"),
+        )
+        repeat = self.browse(ref("complaint_core.ticket_telecom_repeat_demo").id)
+        repeat.complaint_merge_into(telecom)
+        hospital = self.browse(ref("complaint_core.ticket_hospital_demo").id)
+        hospital._move_to_step("dispatched")
+        hospital._move_to_step("handling")
+        hospital.complaint_reply(
+            "The clerk apologised in person; queue rules are now posted.", "phone"
+        )
+        prop = self.browse(ref("complaint_core.ticket_property_demo").id)
+        prop._move_to_step("dispatched")
+        prop._move_to_step("handling")
+        prop.complaint_reply("Lamps in building 3 replaced with LED.", "visit")
+        prop.complaint_revisit("satisfied", "Residents confirm the lamps are fine.")
+        prop.complaint_close(
+            ref("complaint_core.closing_conclusion_enterprise_fault"), "substantiated"
         )

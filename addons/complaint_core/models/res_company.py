@@ -36,7 +36,7 @@ class ResCompany(models.Model):
     )
     complaint_grade_scheme = fields.Char(
         string="Grading scheme",
-        default="default",
+        default="property_management",
         help="Scheme of complaint grades used for auto-grading this company's "
         "tickets (see Configuration > Grades).",
     )

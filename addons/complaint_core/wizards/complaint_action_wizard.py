@@ -38,11 +38,6 @@ class ComplaintActionWizard(models.TransientModel):
     reply_date = fields.Datetime(default=fields.Datetime.now)
     # revisit
     satisfaction = fields.Selection(SATISFACTION)
-    dissatisfied_escalate = fields.Boolean(
-        string="Escalate one level",
-        help="When the complainant is dissatisfied: escalate the ticket to the "
-        "parent company instead of only reopening handling.",
-    )
     # close
     closing_conclusion_id = fields.Many2one("complaint.closing.conclusion")
     substantiation = fields.Selection(SUBSTANTIATION)
@@ -86,8 +81,7 @@ class ComplaintActionWizard(models.TransientModel):
                                    self.reply_date)
         elif self.action == "revisit":
             self._require("satisfaction")
-            ticket.complaint_revisit(self.satisfaction, self.note,
-                                     escalate=self.dissatisfied_escalate)
+            ticket.complaint_revisit(self.satisfaction, self.note)
         elif self.action == "close":
             self._require("closing_conclusion_id", "substantiation")
             ticket.complaint_close(self.closing_conclusion_id, self.substantiation,
