@@ -89,7 +89,10 @@ TERMINAL_STEPS: tuple[str, ...] = ("closed", "rejected", "merged")
 
 #: staff = branch staff, manager = branch manager, head_office = HQ/admin,
 #: system = scheduled jobs and automatic routing.
-ROLES: tuple[str, ...] = ("staff", "manager", "head_office", "system")
+#: complainant = the complainant acting in the portal: they may only confirm
+#: the answer they received and close their own ticket (S004-R126 closes when
+#: the complainant is satisfied).
+ROLES: tuple[str, ...] = ("staff", "manager", "head_office", "system", "complainant")
 
 ACTIONS: tuple[str, ...] = (
     "dispatch",
@@ -118,7 +121,9 @@ class Transition:
 
 
 _HUMANS = frozenset({"staff", "manager", "head_office"})
-_EVERYONE = frozenset(ROLES)
+_EVERYONE = frozenset({"staff", "manager", "head_office", "system"})
+_CONFIRM = _HUMANS | {"complainant"}
+_CONFIRM_ALL = _EVERYONE | {"complainant"}
 _MANAGERS = frozenset({"manager", "head_office"})
 
 
@@ -165,10 +170,28 @@ TRANSITIONS: Mapping[tuple[str, str], Transition] = MappingProxyType(
             # Close right after the reply: closing needs no customer acceptance
             # (S000-R119) and the centre may answer and close (S000-R110); only
             # when no revisit is required (see revisit_required()).
-            _t("replied", "closed", "close", _HUMANS, "S000-R119", "S000-R110"),
+            # The complainant may also accept the reply and close in the portal
+            # (S004-R126).
+            _t(
+                "replied",
+                "closed",
+                "close",
+                _CONFIRM,
+                "S000-R119",
+                "S000-R110",
+                "S004-R126",
+            ),
             # Close after the revisit (结案, S000-R091; S004-R126); the system
             # may close unreachable customers after the wait (S004-R152).
-            _t("revisit", "closed", "close", _EVERYONE, "S000-R091", "S004-R152"),
+            _t(
+                "revisit",
+                "closed",
+                "close",
+                _CONFIRM_ALL,
+                "S000-R091",
+                "S004-R152",
+                "S004-R126",
+            ),
             # Dissatisfied and screening finds improper handling: reprocessing
             # ticket (投诉回访再处理工单), a back-office decision (S000-R121).
             _t("revisit", "handling", "reopen", _MANAGERS, "S000-R121"),

@@ -33,8 +33,10 @@ from complaint_rules.lifecycle import (
 )
 
 H = frozenset({"staff", "manager", "head_office"})
-ALL = frozenset(ROLES)
+ALL = frozenset({"staff", "manager", "head_office", "system"})
 M = frozenset({"manager", "head_office"})
+#: the complainant (portal) may only accept the answer and close (S004-R126)
+C = frozenset({"complainant"})
 
 #: The table as the report documents it: (from, to) -> (action, roles).
 EXPECTED = {
@@ -46,8 +48,8 @@ EXPECTED = {
     ("handling", "dispatched"): ("escalate", H),
     ("handling", "replied"): ("reply", H),
     ("replied", "revisit"): ("revisit", ALL),
-    ("replied", "closed"): ("close", H),
-    ("revisit", "closed"): ("close", ALL),
+    ("replied", "closed"): ("close", H | C),
+    ("revisit", "closed"): ("close", ALL | C),
     ("revisit", "handling"): ("reopen", M),
     ("revisit", "dispatched"): ("escalate", M),
     ("closed", "handling"): ("reexamine", M),
@@ -451,3 +453,14 @@ def test_every_reference_rule_id_is_well_formed():
             ids = getattr(item, "rule_ids", None) or (item.rule_id,)
             assert all(pattern.fullmatch(rule_id) for rule_id in ids), item
             assert item.label_zh and item.label_en
+
+
+def test_s004_r126_complainant_may_only_close_after_the_answer():
+    """The portal complainant closes a replied or revisited ticket, nothing
+    else; closing before the answer is refused."""
+    assert allowed_targets("replied", "complainant") == ("closed",)
+    assert allowed_targets("revisit", "complainant") == ("closed",)
+    for step in ("received", "dispatched", "handling", "closed"):
+        assert allowed_targets(step, "complainant") == ()
+    with pytest.raises(RoleNotAllowedError):
+        check_transition("received", "dispatched", "complainant")
