@@ -37,13 +37,15 @@ def main():
         '<odoo noupdate="1">',
     ]
     for code, text in sorted(grading.FACT_FLAGS.items()):
-        lines.append(f'    <record id="{xmlid("fact_flag", code)}" model="complaint.fact.flag">')
+        lines.append(
+            f'    <record id="{xmlid("fact_flag", code)}" model="complaint.fact.flag">'
+        )
         lines.append(field("code", code))
         lines.append(field("name", code.replace("_", " ").capitalize()))
         lines.append(field("description", text))
         lines.append("    </record>")
     seen = set()
-    for preset_code, scheme in grading.PRESETS.items():
+    for scheme in grading.PRESETS.values():
         if id(scheme) in seen:
             continue  # aliases such as HOSPITAL
         seen.add(id(scheme))

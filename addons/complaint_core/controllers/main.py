@@ -1,5 +1,7 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import suppress
+
 import werkzeug
 
 from odoo import http
@@ -44,10 +46,9 @@ class ComplaintTicketController(HelpdeskTicketController):
                     closing_conclusion_id=conclusion.id,
                     substantiation=ticket.substantiation or "unsubstantiated",
                 )
-            try:
-                # sudo: the access check above passed; write() still enforces
-                # the transition table for the complainant role.
+            # sudo: the access check above passed; write() still enforces the
+            # transition table for the complainant role. A refused move leaves
+            # the ticket as it was and the portal page shows its real state.
+            with suppress(UserError):
                 ticket.with_context(complaint_role="complainant").write(vals)
-            except UserError:
-                pass
         return werkzeug.utils.redirect(f"/my/ticket/{ticket.id}")

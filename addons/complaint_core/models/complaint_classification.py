@@ -19,9 +19,7 @@ class ComplaintClassification(models.Model):
     complete_code = fields.Char(
         compute="_compute_complete", store=True, recursive=True, index=True
     )
-    complete_name = fields.Char(
-        compute="_compute_complete", store=True, recursive=True
-    )
+    complete_name = fields.Char(compute="_compute_complete", store=True, recursive=True)
     parent_id = fields.Many2one(
         "complaint.classification", ondelete="restrict", index=True
     )

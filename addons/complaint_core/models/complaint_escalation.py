@@ -18,8 +18,11 @@ class ComplaintEscalation(models.Model):
     to_company_id = fields.Many2one("res.company", required=True)
     reason = fields.Text(required=True)
     trigger = fields.Selection(
-        [("manual", "Manual"), ("revisit", "Dissatisfied revisit"),
-         ("sla", "Deadline breach")],
+        [
+            ("manual", "Manual"),
+            ("revisit", "Dissatisfied revisit"),
+            ("sla", "Deadline breach"),
+        ],
         required=True,
         default="manual",
     )

@@ -35,7 +35,9 @@ class ComplaintGrade(models.Model):
         string="Default grade", help="Applied when no criterion matches."
     )
     rule_ref = fields.Char(
-        string="Rule", required=True, default="custom",
+        string="Rule",
+        required=True,
+        default="custom",
         help="Rule ID of the source document that defines this grade.",
     )
     criterion_ids = fields.One2many(
@@ -46,7 +48,11 @@ class ComplaintGrade(models.Model):
     company_id = fields.Many2one("res.company")
 
     _sql_constraints = [
-        ("code_scheme_uniq", "unique(scheme, code)", "Grade codes are unique per scheme.")
+        (
+            "code_scheme_uniq",
+            "unique(scheme, code)",
+            "Grade codes are unique per scheme.",
+        )
     ]
 
     @api.constrains("is_default", "scheme")

@@ -43,7 +43,8 @@ class ComplaintGradeCriterion(models.Model):
     )
     kinds = fields.Char(help="Comma-separated kinds, e.g. complaint,report.")
     channel_codes = fields.Char(
-        string="Channels", help="Comma-separated channel types, e.g. regulator,superior."
+        string="Channels",
+        help="Comma-separated channel types, e.g. regulator,superior.",
     )
     flag_ids = fields.Many2many("complaint.fact.flag", string="Facts required")
     min_complainants = fields.Integer(string="Complainants at least")

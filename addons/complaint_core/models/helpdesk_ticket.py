@@ -74,7 +74,11 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     complaint_kind = fields.Selection(
-        KINDS, string="Kind", required=True, default="complaint", tracking=True,
+        KINDS,
+        string="Kind",
+        required=True,
+        default="complaint",
+        tracking=True,
         index=True,
     )
     complaint_step = fields.Selection(
@@ -129,7 +133,10 @@ class HelpdeskTicket(models.Model):
         help="Auto-grading does not overwrite a grade set by hand.",
     )
     repeat_count = fields.Integer(
-        string="Repeat complaints", default=0, readonly=True, copy=False,
+        string="Repeat complaints",
+        default=0,
+        readonly=True,
+        copy=False,
         help="Earlier tickets of the same complainant and classification within "
         "the company's duplicate window.",
     )
@@ -322,6 +329,8 @@ class HelpdeskTicket(models.Model):
                 )
             except InvalidTransitionError as exc:
                 raise UserError(ticket._transition_error_message(exc, stage)) from exc
+            except RuleError as exc:
+                raise UserError(rules_error_message(self.env, exc)) from exc
             ticket._check_step_requirements(target, vals)
 
     def _transition_error_message(self, exc, stage):
@@ -415,7 +424,9 @@ class HelpdeskTicket(models.Model):
         ]
         stage = self.env["helpdesk.ticket.stage"].search(domain, limit=1)
         if not stage:
-            steps = dict(self._fields["complaint_step"]._description_selection(self.env))
+            steps = dict(
+                self._fields["complaint_step"]._description_selection(self.env)
+            )
             raise UserError(
                 self.env._(
                     "No stage is configured for the lifecycle step %(step)s.",
@@ -443,7 +454,8 @@ class HelpdeskTicket(models.Model):
             return None
         window = self.company_id.complaint_duplicate_window_days or 30
         since = (self.date_received or fields.Datetime.now()) - timedelta(days=window)
-        return who + [
+        return [
+            *who,
             ("id", "!=", self.id),
             ("classification_id", "=", self.classification_id.id),
             ("date_received", ">=", since),
@@ -468,6 +480,7 @@ class HelpdeskTicket(models.Model):
 
     def _grading_facts(self):
         self.ensure_one()
+        digits = self.complaint_currency_id.decimal_places or 2
         return rules_grading.TicketFacts(
             kind=self.complaint_kind,
             channel=self.channel_code or "hotline",
@@ -477,10 +490,8 @@ class HelpdeskTicket(models.Model):
             complainant_count=self.complainant_count or 1,
             repeat_count=self.repeat_count,
             upgrade_count=self.escalation_count,
-            # Monetary is rounded to the currency: exact as a 2-decimal string.
-            amount=Decimal(
-                f"{self.complaint_amount or 0:.{self.complaint_currency_id.decimal_places or 2}f}"
-            ),
+            # Monetary is rounded to the currency: exact as a fixed-point string.
+            amount=Decimal(f"{self.complaint_amount or 0:.{digits}f}"),
             harm=self.harm or "none",
             conduct=self.conduct or "none",
             impact=self.impact or "none",
@@ -557,8 +568,9 @@ class HelpdeskTicket(models.Model):
         return action
 
     # Business methods called by the wizards (and by other addons) -------------
-    def complaint_dispatch(self, unit_company, instructions, deadline, team=None,
-                           user=None):
+    def complaint_dispatch(
+        self, unit_company, instructions, deadline, team=None, user=None
+    ):
         self.ensure_one()
         order = self.env["complaint.dispatch.order"].create(
             {
@@ -606,8 +618,10 @@ class HelpdeskTicket(models.Model):
         if satisfaction == "dissatisfied":
             manager_group = self.env.ref("complaint_core.group_complaint_manager")
             manager = manager_group.users.filtered(
-                lambda u: self.company_id in u.company_ids
-                and not u.has_group("complaint_core.group_complaint_head_office")
+                lambda u: (
+                    self.company_id in u.company_ids
+                    and not u.has_group("complaint_core.group_complaint_head_office")
+                )
             )[:1]
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -753,7 +767,7 @@ class HelpdeskTicket(models.Model):
     def _demo_progress(self):
         """Move the demo tickets along the lifecycle with the real methods,
         as the head-office administrator."""
-        self = self.with_user(self.env.ref("base.user_admin"))  # noqa: PLW0642
+        self = self.with_user(self.env.ref("base.user_admin"))
         ref = self.env.ref
         telecom = self.browse(ref("complaint_core.ticket_telecom_demo").id)
         telecom.complaint_dispatch(

@@ -1,2 +1,1 @@
-from . import complaint_action_wizard
-from . import complaint_merge_wizard
+from . import complaint_action_wizard, complaint_merge_wizard

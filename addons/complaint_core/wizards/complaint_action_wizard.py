@@ -57,13 +57,14 @@ class ComplaintActionWizard(models.TransientModel):
         return res
 
     def _require(self, *names):
-        missing = [self._fields[n].get_description(self.env)["string"]
-                   for n in names if not self[n]]
+        missing = [
+            self._fields[n].get_description(self.env)["string"]
+            for n in names
+            if not self[n]
+        ]
         if missing:
             raise UserError(
-                self.env._(
-                    "Please fill in: %(fields)s.", fields=", ".join(missing)
-                )
+                self.env._("Please fill in: %(fields)s.", fields=", ".join(missing))
             )
 
     def action_confirm(self):
@@ -72,20 +73,25 @@ class ComplaintActionWizard(models.TransientModel):
         if self.action == "dispatch":
             self._require("unit_company_id", "instructions", "deadline")
             ticket.complaint_dispatch(
-                self.unit_company_id, self.instructions, self.deadline,
-                team=self.team_id, user=self.user_id,
+                self.unit_company_id,
+                self.instructions,
+                self.deadline,
+                team=self.team_id,
+                user=self.user_id,
             )
         elif self.action == "reply":
             self._require("reply_content", "reply_channel")
-            ticket.complaint_reply(self.reply_content, self.reply_channel,
-                                   self.reply_date)
+            ticket.complaint_reply(
+                self.reply_content, self.reply_channel, self.reply_date
+            )
         elif self.action == "revisit":
             self._require("satisfaction")
             ticket.complaint_revisit(self.satisfaction, self.note)
         elif self.action == "close":
             self._require("closing_conclusion_id", "substantiation")
-            ticket.complaint_close(self.closing_conclusion_id, self.substantiation,
-                                   self.note)
+            ticket.complaint_close(
+                self.closing_conclusion_id, self.substantiation, self.note
+            )
         elif self.action == "reject":
             self._require("rejection_reason_id")
             ticket.complaint_reject(self.rejection_reason_id, self.note)

@@ -1,0 +1,112 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+
+class ComplaintCommon(TransactionCase):
+    """Head office -> province -> two city branches, one user per role."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Company = cls.env["res.company"]
+        cls.head_office = cls.env.ref("base.main_company")
+        cls.province = Company.create(
+            {"name": "Test Province", "parent_id": cls.head_office.id}
+        )
+        cls.city_a = Company.create(
+            {"name": "Test City A", "parent_id": cls.province.id}
+        )
+        cls.city_b = Company.create(
+            {"name": "Test City B", "parent_id": cls.province.id}
+        )
+        all_companies = cls.head_office | cls.province | cls.city_a | cls.city_b
+        cls.staff_a = new_test_user(
+            cls.env,
+            login="cc_staff_a",
+            groups="complaint_core.group_complaint_staff",
+            company_id=cls.city_a.id,
+            company_ids=[Command.set(cls.city_a.ids)],
+        )
+        cls.staff_b = new_test_user(
+            cls.env,
+            login="cc_staff_b",
+            groups="complaint_core.group_complaint_staff",
+            company_id=cls.city_b.id,
+            company_ids=[Command.set(cls.city_b.ids)],
+        )
+        cls.manager_p = new_test_user(
+            cls.env,
+            login="cc_manager_p",
+            groups="complaint_core.group_complaint_manager",
+            company_id=cls.province.id,
+            company_ids=[Command.set((cls.province | cls.city_a | cls.city_b).ids)],
+        )
+        cls.head_admin = new_test_user(
+            cls.env,
+            login="cc_head_admin",
+            groups="complaint_core.group_complaint_head_office",
+            company_id=cls.head_office.id,
+            company_ids=[Command.set(all_companies.ids)],
+        )
+        cls.stage = {
+            step: cls.env.ref(f"complaint_core.stage_{step}")
+            for step in (
+                "received",
+                "dispatched",
+                "handling",
+                "replied",
+                "revisit",
+                "closed",
+                "rejected",
+                "merged",
+            )
+        }
+        cls.conclusion = cls.env.ref(
+            "complaint_core.closing_conclusion_enterprise_fault"
+        )
+        cls.reason_remit = cls.env.ref("complaint_core.rejection_reason_outside_remit")
+        cls.classification = cls.env.ref(
+            "complaint_core.classification_billing_charges"
+        )
+        cls.partner = cls.env["res.partner"].create({"name": "Complainant Zhang"})
+
+    @classmethod
+    def _ticket(cls, user=None, company=None, **vals):
+        user = user or cls.staff_a
+        company = company or user.company_id
+        values = {
+            "name": "Disputed charges",
+            "description": "<p>Billed for roaming while the phone was off.</p>",
+            "company_id": company.id,
+            "stage_id": cls.stage["received"].id,
+            "partner_id": cls.partner.id,
+            "classification_id": cls.classification.id,
+        }
+        values.update(vals)
+        return (
+            cls.env["helpdesk.ticket"]
+            .with_user(user)
+            .with_company(company)
+            .create(values)
+        )
+
+    def _deadline(self):
+        return datetime(2026, 12, 1, 9, 0)
+
+    def _tracked_values(self, ticket, field_name):
+        """(old, new) display values of every tracking message on a field."""
+        ticket.env.flush_all()
+        tracking = ticket.sudo().message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == field_name
+        )
+        return [
+            (
+                t.old_value_char or t.old_value_integer,
+                t.new_value_char or t.new_value_integer,
+            )
+            for t in tracking.sorted("id")
+        ]

@@ -1,0 +1,85 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import ComplaintCommon
+
+
+@tagged("post_install", "-at_install")
+class TestGrading(ComplaintCommon):
+    def _flags(self, *codes):
+        return [
+            Command.set(
+                [self.env.ref(f"complaint_core.fact_flag_{code}").id for code in codes]
+            )
+        ]
+
+    def _grade(self, scheme, code):
+        return self.env.ref(f"complaint_core.grade_{scheme}_{code}")
+
+    def test_s003_r018_r019_r020_property_management(self):
+        """Property management grades (seed 003 D2): company fault with a
+        major economic loss is 重大; an unkept promise 重要; else 轻微."""
+        self.city_a.complaint_grade_scheme = "property_management"
+        major = self._ticket(
+            fact_flag_ids=self._flags("company_fault"), harm="major_economic_loss"
+        )
+        self.assertEqual(major.grade_id, self._grade("property_management", "major"))
+        self.assertEqual(major.grade_rule_ref, "S003-R018")
+        important = self._ticket(fact_flag_ids=self._flags("commitment_breached"))
+        self.assertEqual(
+            important.grade_id, self._grade("property_management", "important")
+        )
+        self.assertEqual(important.grade_rule_ref, "S003-R019")
+        minor = self._ticket(harm="inconvenience")
+        self.assertEqual(minor.grade_id, self._grade("property_management", "minor"))
+        self.assertEqual(minor.grade_rule_ref, "S003-R020")
+        # harm one level below the threshold is not major
+        below = self._ticket(
+            fact_flag_ids=self._flags("company_fault"), harm="economic_loss"
+        )
+        self.assertNotEqual(below.grade_id, self._grade("property_management", "major"))
+
+    def test_s003_r018_repeat_complaints_upgrade_to_major(self):
+        """An unkept promise raised 多次 (the third time) becomes 重大."""
+        self.city_a.complaint_grade_scheme = "property_management"
+        flags = self._flags("commitment_breached")
+        first = self._ticket(
+            complainant_phone="13700000000", partner_id=False, fact_flag_ids=flags
+        )
+        second = self._ticket(
+            complainant_phone="13700000000", partner_id=False, fact_flag_ids=flags
+        )
+        third = self._ticket(
+            complainant_phone="13700000000", partner_id=False, fact_flag_ids=flags
+        )
+        self.assertEqual(
+            (first.repeat_count, second.repeat_count, third.repeat_count), (0, 1, 2)
+        )
+        self.assertEqual(second.grade_id.code, "important")
+        self.assertEqual(third.grade_id.code, "major")
+        self.assertEqual(third.grade_rule_ref, "S003-R018")
+
+    def test_s000_r155_regulator_and_upgrade_make_an_appeal(self):
+        """Telecom: a complaint forwarded by a regulator, or taken up a level
+        after a first complaint, is an appeal (申诉)."""
+        self.city_a.complaint_grade_scheme = "telecom_upgrade"
+        plain = self._ticket()
+        self.assertEqual(plain.grade_id, self._grade("telecom_upgrade", "general"))
+        regulator = self._ticket(
+            channel_id=self.env.ref("complaint_core.channel_regulator").id
+        )
+        self.assertEqual(regulator.grade_id, self._grade("telecom_upgrade", "appeal"))
+        self.assertEqual(regulator.grade_rule_ref, "S000-R155")
+        plain.complaint_escalate("Customer went to the province.")
+        self.assertEqual(plain.grade_id, self._grade("telecom_upgrade", "appeal"))
+
+    def test_manual_grade_is_kept(self):
+        self.city_a.complaint_grade_scheme = "property_management"
+        ticket = self._ticket()
+        manual = self._grade("property_management", "important")
+        ticket.grade_id = manual
+        self.assertTrue(ticket.grade_manual)
+        ticket.write({"harm": "serious_injury"})
+        self.assertEqual(ticket.grade_id, manual)
