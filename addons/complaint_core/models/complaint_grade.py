@@ -88,8 +88,9 @@ class ComplaintGrade(models.Model):
         self.ensure_one()
         return {
             "code": self.code,
-            "label_zh": self.with_context(lang="zh_CN").name,
-            "label_en": self.with_context(lang="en_US").name,
+            # Labels are informative in the pure scheme; codes decide.
+            "label_zh": self.name,
+            "label_en": self.name,
             "rule_id": self.rule_ref,
             "sequence": self.sequence,
         }

@@ -413,16 +413,22 @@ class HelpdeskTicket(models.Model):
     def _complaint_stage(self, step):
         """The stage standing for ``step`` that applies to this ticket's team."""
         self.ensure_one()
-        domain = [
+        Stage = self.env["helpdesk.ticket.stage"]
+        base = [
             ("complaint_step", "=", step),
-            "|",
-            ("team_ids", "=", False),
-            ("team_ids", "in", self.team_id.ids),
             "|",
             ("company_id", "=", False),
             ("company_id", "=", self.company_id.id),
         ]
-        stage = self.env["helpdesk.ticket.stage"].search(domain, limit=1)
+        stage = Stage
+        if self.team_id:
+            stage = Stage.search([*base, ("team_ids", "in", self.team_id.ids)], limit=1)
+        if not stage:
+            stage = Stage.search(
+                [*base, ("team_ids", "=", False)],
+                order="complaint_preferred desc, sequence, id",
+                limit=1,
+            )
         if not stage:
             steps = dict(
                 self._fields["complaint_step"]._description_selection(self.env)
@@ -706,6 +712,19 @@ class HelpdeskTicket(models.Model):
                 )
             )
         source = self.company_id
+        # Step and message first, while the ticket is still in the branch of
+        # the user who escalates (they may lose sight of it afterwards).
+        if self.complaint_step in ("handling", "revisit"):
+            # The higher level takes it as a fresh dispatch (S000-R112/R113).
+            self._move_to_step("dispatched")
+        self.message_post(
+            body=self.env._(
+                "Escalated from %(from_company)s to %(to_company)s: %(reason)s",
+                from_company=source.display_name,
+                to_company=parent.display_name,
+                reason=reason,
+            )
+        )
         self.env["complaint.escalation"].sudo().create(
             {
                 "ticket_id": self.id,
@@ -718,18 +737,8 @@ class HelpdeskTicket(models.Model):
         vals = {"company_id": parent.id, "escalation_count": self.escalation_count + 1}
         if parent.complaint_team_id:
             vals["team_id"] = parent.complaint_team_id.id
+        # sudo: the escalating user needs no rights in the parent company.
         self.sudo().write(vals)
-        if self.complaint_step in ("handling", "revisit"):
-            # The higher level takes it as a fresh dispatch (S000-R112/R113).
-            self._move_to_step("dispatched")
-        self.message_post(
-            body=self.env._(
-                "Escalated from %(from_company)s to %(to_company)s: %(reason)s",
-                from_company=source.display_name,
-                to_company=parent.display_name,
-                reason=reason,
-            )
-        )
 
     def complaint_merge_into(self, master):
         """Link this duplicate to ``master`` and close it as merged."""

@@ -27,3 +27,9 @@ class HelpdeskTicketStage(models.Model):
         help="Step of the complaint lifecycle this stage stands for. Moves "
         "between stages follow the allowed transitions of these steps.",
     )
+    complaint_preferred = fields.Boolean(
+        string="Preferred for its step",
+        help="When several stages stand for the same step, the lifecycle "
+        "actions move tickets to a team's own stage first, then to a preferred "
+        "one (the suite's stages are preferred).",
+    )

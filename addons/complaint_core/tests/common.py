@@ -87,12 +87,30 @@ class ComplaintCommon(TransactionCase):
             "classification_id": cls.classification.id,
         }
         values.update(vals)
-        return (
+        ticket = (
             cls.env["helpdesk.ticket"]
             .with_user(user)
             .with_company(company)
             .create(values)
         )
+        # Close the creation's tracking batch, as a real request would, so
+        # later changes are tracked in the chatter.
+        cls.env.flush_all()
+        cls.env.cr.precommit.run()
+        return ticket
+
+    @staticmethod
+    def _as(record, user):
+        """``record`` as ``user`` working in all of their companies."""
+        return record.with_user(user).with_context(
+            allowed_company_ids=user.company_ids.ids
+        )
+
+    def _end_request(self):
+        """Flush and run the commit hooks (tracking), as the end of a request
+        does; each UI action is its own request."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
 
     def _deadline(self):
         return datetime(2026, 12, 1, 9, 0)
@@ -100,6 +118,8 @@ class ComplaintCommon(TransactionCase):
     def _tracked_values(self, ticket, field_name):
         """(old, new) display values of every tracking message on a field."""
         ticket.env.flush_all()
+        ticket.env.cr.precommit.run()  # tracking values are written at commit
+        ticket.invalidate_recordset(["message_ids"])
         tracking = ticket.sudo().message_ids.tracking_value_ids.filtered(
             lambda t: t.field_id.name == field_name
         )

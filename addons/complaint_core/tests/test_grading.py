@@ -64,7 +64,7 @@ class TestGrading(ComplaintCommon):
     def test_s000_r155_regulator_and_upgrade_make_an_appeal(self):
         """Telecom: a complaint forwarded by a regulator, or taken up a level
         after a first complaint, is an appeal (申诉)."""
-        self.city_a.complaint_grade_scheme = "telecom_upgrade"
+        (self.city_a | self.province).complaint_grade_scheme = "telecom_upgrade"
         plain = self._ticket()
         self.assertEqual(plain.grade_id, self._grade("telecom_upgrade", "general"))
         regulator = self._ticket(
@@ -73,7 +73,9 @@ class TestGrading(ComplaintCommon):
         self.assertEqual(regulator.grade_id, self._grade("telecom_upgrade", "appeal"))
         self.assertEqual(regulator.grade_rule_ref, "S000-R155")
         plain.complaint_escalate("Customer went to the province.")
+        self.assertEqual(plain.escalation_count, 1)
         self.assertEqual(plain.grade_id, self._grade("telecom_upgrade", "appeal"))
+        self.assertEqual(plain.grade_rule_ref, "S000-R155")
 
     def test_manual_grade_is_kept(self):
         self.city_a.complaint_grade_scheme = "property_management"

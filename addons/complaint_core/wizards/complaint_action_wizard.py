@@ -27,7 +27,13 @@ class ComplaintActionWizard(models.TransientModel):
     action = fields.Selection(ACTIONS, required=True, readonly=True)
     company_id = fields.Many2one(related="ticket_id.company_id")
     # dispatch
-    unit_company_id = fields.Many2one("res.company", string="Handling unit")
+    unit_company_id = fields.Many2one(
+        "res.company",
+        string="Handling unit",
+        compute="_compute_unit_company_id",
+        store=True,
+        readonly=False,
+    )
     team_id = fields.Many2one("helpdesk.ticket.team", string="Handling team")
     user_id = fields.Many2one("res.users", string="Handler")
     instructions = fields.Text()
@@ -48,13 +54,10 @@ class ComplaintActionWizard(models.TransientModel):
     # common
     note = fields.Text()
 
-    @api.model
-    def default_get(self, fields_list):
-        res = super().default_get(fields_list)
-        ticket = self.env["helpdesk.ticket"].browse(res.get("ticket_id"))
-        if ticket and "unit_company_id" in fields_list:
-            res.setdefault("unit_company_id", ticket.company_id.id)
-        return res
+    @api.depends("ticket_id")
+    def _compute_unit_company_id(self):
+        for wizard in self:
+            wizard.unit_company_id = wizard.ticket_id.company_id
 
     def _require(self, *names):
         missing = [
