@@ -24,13 +24,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .errors import InvalidInputError, InvalidTransitionError
-from .reference import (
-    KINDS,
-    MAX_REEXAMINATIONS,
-    SATISFACTION_LEVELS,
-    codes,
-    lookup,
-)
+from .reference import KINDS, MAX_REEXAMINATIONS, SATISFACTION_LEVELS, codes, lookup
 
 __all__ = [
     "ACTIONS",

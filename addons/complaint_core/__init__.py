@@ -1,2 +1,4 @@
-from . import controllers, models, wizards
-from .hooks import post_init_hook, pre_init_hook, uninstall_hook
+from . import controllers
+from . import models
+from . import wizards
+from .hooks import pre_init_hook, post_init_hook, uninstall_hook

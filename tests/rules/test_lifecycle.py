@@ -8,11 +8,7 @@ import re
 import pytest
 
 from complaint_rules import reference
-from complaint_rules.errors import (
-    InvalidInputError,
-    InvalidTransitionError,
-    RuleError,
-)
+from complaint_rules.errors import InvalidInputError, InvalidTransitionError, RuleError
 from complaint_rules.lifecycle import (
     ACTIONS,
     OPEN_STEPS,

@@ -1,15 +1,19 @@
-from . import (
-    complaint_classification,
-    complaint_closing_conclusion,
-    complaint_dispatch_order,
-    complaint_escalation,
-    complaint_fact_flag,
-    complaint_grade,
-    complaint_grade_criterion,
-    complaint_rejection_reason,
-    helpdesk_ticket,
-    helpdesk_ticket_channel,
-    helpdesk_ticket_stage,
-    res_company,
-    res_config_settings,
-)
+from . import complaint_approval_assignment
+from . import complaint_approval_role
+from . import complaint_classification
+from . import complaint_closing_conclusion
+from . import complaint_delegation_rule
+from . import complaint_dispatch_order
+from . import complaint_escalation
+from . import complaint_fact_flag
+from . import complaint_grade
+from . import complaint_grade_criterion
+from . import complaint_rejection_reason
+from . import complaint_settlement
+from . import complaint_settlement_item
+from . import complaint_settlement_line
+from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_stage
+from . import res_company
+from . import res_config_settings

@@ -3,7 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.complaint_core.tools import rules_error_message
@@ -170,6 +170,7 @@ class HelpdeskTicket(models.Model):
     date_merged = fields.Datetime(readonly=True, copy=False)
     # Dispatch / reply / revisit / close / reject -------------------------------
     dispatch_order_ids = fields.One2many("complaint.dispatch.order", "ticket_id")
+    settlement_ids = fields.One2many("complaint.settlement", "ticket_id")
     reply_content = fields.Text(copy=False, tracking=True)
     reply_channel = fields.Selection(REPLY_CHANNELS, copy=False, tracking=True)
     reply_date = fields.Datetime(copy=False)
@@ -367,6 +368,20 @@ class HelpdeskTicket(models.Model):
         def value(name):
             return vals[name] if name in vals else self[name]
 
+        if target in ("replied", "closed"):
+            blocking = self.sudo().settlement_ids.filtered(
+                lambda s: s.state in ("pending", "rejected")
+            )
+            if blocking:
+                raise UserError(
+                    self.env._(
+                        "Ticket %(ticket)s has a settlement proposal that is pending "
+                        "approval or was rejected (%(names)s): it cannot be replied "
+                        "to or closed until the proposal is approved or cancelled.",
+                        ticket=self.display_name,
+                        names=", ".join(blocking.mapped("name")),
+                    )
+                )
         if target == "closed":
             if not value("closing_conclusion_id") or not value("substantiation"):
                 raise UserError(
@@ -801,3 +816,31 @@ class HelpdeskTicket(models.Model):
         prop.complaint_close(
             ref("complaint_core.closing_conclusion_enterprise_fault"), "substantiated"
         )
+        # One settlement proposal per row of the seed-001 matrix, on the
+        # insurer complaint, proposed by the administrator (S001-R011..R019).
+        insurer = ref("complaint_core.ticket_insurer_demo")
+        Settlement = self.env["complaint.settlement"]
+        surrender = ref("complaint_core.settlement_item_surrender_by_agreement")
+        proposals = [
+            (surrender, {"refund_over_cash_value": 1500, "premium_share_pct": 60}),
+            (surrender, {"refund_over_cash_value": 6000, "premium_share_pct": 60}),
+            (surrender, {"refund_over_cash_value": 1500, "premium_share_pct": 85}),
+            (surrender, {"refund_over_cash_value": 12000, "premium_share_pct": 90}),
+        ] + [
+            (ref(f"complaint_core.settlement_item_{code}"), {})
+            for code in (
+                "agent_change",
+                "late_fee_waiver",
+                "premium_callback",
+                "advance_payment",
+                "commission_freeze",
+                "co_handling",
+            )
+        ]
+        for item, amounts in proposals:
+            Settlement.create(
+                {
+                    "ticket_id": insurer.id,
+                    "line_ids": [Command.create({"item_id": item.id, **amounts})],
+                }
+            ).action_submit()

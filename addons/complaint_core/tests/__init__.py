@@ -1,8 +1,7 @@
-from . import (
-    test_access,
-    test_escalation_merge,
-    test_grading,
-    test_lifecycle,
-    test_live_helpdesk,
-    test_portal,
-)
+from . import test_lifecycle
+from . import test_escalation_merge
+from . import test_access
+from . import test_grading
+from . import test_live_helpdesk
+from . import test_portal
+from . import test_delegation

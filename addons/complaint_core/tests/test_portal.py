@@ -41,6 +41,16 @@ class TestPortalClose(HttpCase):
         self.ticket.invalidate_recordset()
         self.assertEqual(self.ticket.complaint_step, "replied")
 
+    def test_other_portal_user_cannot_see_the_ticket(self):
+        """The complainant sees only their own tickets."""
+        self.authenticate("cc_portal_b", "cc_portal_b")
+        response = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertNotIn("Portal complaint", response.text)
+        self.authenticate("cc_portal_a", "cc_portal_a")
+        response = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Portal complaint", response.text)
+
     def test_owner_closes_own_replied_ticket(self):
         self.authenticate("cc_portal_a", "cc_portal_a")
         self._post_close(self.ticket)

@@ -1,1 +1,3 @@
-from . import complaint_action_wizard, complaint_merge_wizard
+from . import complaint_action_wizard
+from . import complaint_merge_wizard
+from . import complaint_settlement_decision_wizard

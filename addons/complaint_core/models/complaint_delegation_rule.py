@@ -1,0 +1,168 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.complaint_core.tools import rules_error_message
+
+from complaint_rules import approval as rules_approval
+from complaint_rules.errors import RuleError
+
+MEASURES = [
+    ("refund_over_cash_value", "Refund over cash value"),
+    ("amount", "Amount"),
+]
+
+
+def _fixed(value, digits=2):
+    """Float column value as an exact Decimal string (None when unset)."""
+    return None if value is False or value is None else f"{value:.{digits}f}"
+
+
+class ComplaintDelegationRule(models.Model):
+    """One row of the delegation matrix (投诉案件处理审批权限, S001-R011..R019)
+    that head office edits. A row matches when all its bands hold; when several
+    rows of an item match (the seed's 或 "or"), the highest role approves.
+    Rows are validated together with complaint_rules.approval.validate_matrix:
+    overlapping bands of the same item are refused, nothing is saved half-way.
+    """
+
+    _name = "complaint.delegation.rule"
+    _description = "Complaint Delegation Rule"
+    _order = "item_id, sequence, id"
+
+    key = fields.Char(required=True, help="Unique technical name of the row.")
+    rule_ref = fields.Char(string="Rule", required=True)
+    sequence = fields.Integer(default=10)
+    item_id = fields.Many2one("complaint.settlement.item", required=True, index=True)
+    role_id = fields.Many2one(
+        "complaint.approval.role", string="Approver", required=True
+    )
+    amount_measure = fields.Selection(MEASURES)
+    amount_lower = fields.Float(digits=(16, 2))
+    amount_lower_set = fields.Boolean(string="Has lower amount")
+    amount_lower_inclusive = fields.Boolean()
+    amount_upper = fields.Float(digits=(16, 2))
+    amount_upper_set = fields.Boolean(string="Has upper amount")
+    amount_upper_inclusive = fields.Boolean(default=True)
+    pct_lower = fields.Float(string="Share of premium above (%)", digits=(5, 2))
+    pct_lower_set = fields.Boolean(string="Has lower %")
+    pct_lower_inclusive = fields.Boolean()
+    pct_upper = fields.Float(string="Share of premium up to (%)", digits=(5, 2))
+    pct_upper_set = fields.Boolean(string="Has upper %")
+    pct_upper_inclusive = fields.Boolean(default=True)
+    valid_from = fields.Date()
+    valid_to = fields.Date()
+    company_id = fields.Many2one(
+        "res.company", string="Company scope", help="Empty: every company."
+    )
+    source = fields.Char(help="Where the row comes from in the source document.")
+    band_text = fields.Char(string="Condition", compute="_compute_band_text")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [("key_uniq", "unique(key)", "The row key must be unique.")]
+
+    @api.depends(
+        "amount_measure",
+        "amount_lower",
+        "amount_upper",
+        "pct_lower",
+        "pct_upper",
+        "amount_lower_set",
+        "amount_upper_set",
+        "pct_lower_set",
+        "pct_upper_set",
+        "amount_lower_inclusive",
+        "amount_upper_inclusive",
+        "pct_lower_inclusive",
+        "pct_upper_inclusive",
+        "role_id",
+    )
+    def _compute_band_text(self):
+        for row in self:
+            try:
+                row.band_text = row._to_rules_rule().describe()
+            except (RuleError, ValueError):
+                row.band_text = False
+
+    def _to_rules_dict(self):
+        self.ensure_one()
+        return {
+            "key": self.key,
+            "rule_id": self.rule_ref,
+            "sequence": self.sequence,
+            "item_code": self.item_id.code,
+            "role": self.role_id.code,
+            "amount_measure": self.amount_measure or None,
+            "amount_lower": _fixed(self.amount_lower)
+            if self.amount_lower_set
+            else None,
+            "amount_lower_inclusive": self.amount_lower_inclusive,
+            "amount_upper": _fixed(self.amount_upper)
+            if self.amount_upper_set
+            else None,
+            "amount_upper_inclusive": self.amount_upper_inclusive,
+            "pct_lower": _fixed(self.pct_lower) if self.pct_lower_set else None,
+            "pct_lower_inclusive": self.pct_lower_inclusive,
+            "pct_upper": _fixed(self.pct_upper) if self.pct_upper_set else None,
+            "pct_upper_inclusive": self.pct_upper_inclusive,
+            "valid_from": self.valid_from or None,
+            "valid_to": self.valid_to or None,
+            "company_scope": str(self.company_id.id) if self.company_id else None,
+            "source": self.source or "",
+        }
+
+    def _to_rules_rule(self):
+        return rules_approval.rule_from_dict(self._to_rules_dict())
+
+    @api.model
+    def _matrix(self, company=None):
+        """The pure matrix of the active rows that apply to ``company``."""
+        domain = [("active", "=", True)]
+        if company:
+            domain += [
+                "|",
+                ("company_id", "=", False),
+                ("company_id", "in", company.sudo().parent_ids.ids),
+            ]
+        rows = self.sudo().search(domain)
+        try:
+            return rules_approval.matrix_from_dicts([r._to_rules_dict() for r in rows])
+        except RuleError as exc:
+            raise ValidationError(rules_error_message(self.env, exc)) from exc
+
+    @api.constrains(
+        "item_id",
+        "role_id",
+        "amount_measure",
+        "amount_lower",
+        "amount_upper",
+        "pct_lower",
+        "pct_upper",
+        "amount_lower_set",
+        "amount_upper_set",
+        "pct_lower_set",
+        "pct_upper_set",
+        "amount_lower_inclusive",
+        "amount_upper_inclusive",
+        "pct_lower_inclusive",
+        "pct_upper_inclusive",
+        "valid_from",
+        "valid_to",
+        "company_id",
+        "active",
+    )
+    def _check_matrix(self):
+        # The whole matrix is validated at once: a row that overlaps another
+        # row of the same item is refused and the transaction rolls back.
+        rows = self.sudo().search([("active", "=", True)])
+        try:
+            rules_approval.validate_matrix(
+                rules_approval.matrix_from_dicts([r._to_rules_dict() for r in rows])
+            )
+        except RuleError as exc:
+            raise ValidationError(
+                self.env._(
+                    "The delegation matrix is not valid: %(detail)s", detail=str(exc)
+                )
+            ) from exc

@@ -1,0 +1,209 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.complaint_core.tools import rules_error_message
+
+from complaint_rules import approval as rules_approval
+from complaint_rules.errors import RuleError
+
+STATES = [
+    ("draft", "Draft"),
+    ("pending", "Pending approval"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("cancelled", "Cancelled"),
+]
+
+
+class ComplaintSettlement(models.Model):
+    """A settlement proposal on a ticket: what the branch offers the
+    complainant. The delegation matrix decides who must approve it
+    (S001-R011..R019); the decision is frozen when the proposal is submitted,
+    so later changes of the matrix do not change it. Reply and close of the
+    ticket wait while a proposal is pending or rejected."""
+
+    _name = "complaint.settlement"
+    _description = "Complaint Settlement Proposal"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    line_ids = fields.One2many("complaint.settlement.line", "settlement_id", copy=True)
+    state = fields.Selection(
+        STATES, default="draft", required=True, tracking=True, index=True
+    )
+    proposed_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
+    proposal_date = fields.Datetime(readonly=True, copy=False)
+    approver_role_id = fields.Many2one(
+        "complaint.approval.role", readonly=True, copy=False, tracking=True
+    )
+    approver_company_id = fields.Many2one("res.company", readonly=True, copy=False)
+    approver_user_ids = fields.Many2many(
+        "res.users", string="Approvers", readonly=True, copy=False
+    )
+    deciding_rule_ref = fields.Char(string="Deciding rule", readonly=True, copy=False)
+    explanation = fields.Text(readonly=True, copy=False)
+    decided_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
+    decision_comment = fields.Text(readonly=True, copy=False, tracking=True)
+    can_decide = fields.Boolean(compute="_compute_can_decide")
+
+    @api.depends("ticket_id.number")
+    def _compute_name(self):
+        for settlement in self:
+            settlement.name = (
+                f"{settlement.ticket_id.number or ''}/{settlement.id or ''}"
+            )
+
+    @api.depends_context("uid")
+    @api.depends("state", "approver_user_ids", "proposed_by_id")
+    def _compute_can_decide(self):
+        for settlement in self:
+            settlement.can_decide = (
+                settlement.state == "pending"
+                and self.env.user in settlement.approver_user_ids
+                and self.env.user != settlement.proposed_by_id
+            )
+
+    def action_submit(self):
+        """Resolve the approver with the matrix in force today and ask them."""
+        for settlement in self:
+            if settlement.state != "draft":
+                raise UserError(self.env._("Only a draft proposal can be submitted."))
+            if not settlement.line_ids:
+                raise UserError(self.env._("Add at least one item to the proposal."))
+            settlement._resolve_and_freeze()
+        return True
+
+    def _resolve_and_freeze(self):
+        self.ensure_one()
+        ticket = self.ticket_id
+        matrix = self.env["complaint.delegation.rule"]._matrix(ticket.company_id)
+        today = fields.Date.context_today(self)
+        Role = self.env["complaint.approval.role"].sudo()
+        try:
+            decision = rules_approval.resolve_proposal(
+                [(line.item_id.code, line._rules_amounts()) for line in self.line_ids],
+                matrix,
+                on_date=today,
+            )
+        except RuleError as exc:
+            raise UserError(rules_error_message(self.env, exc)) from exc
+        for line, item_decision in zip(self.line_ids, decision.decisions, strict=True):
+            line.write(
+                {
+                    "role_id": Role.search([("code", "=", item_decision.role.code)]).id,
+                    "rule_refs": ", ".join(item_decision.rule_ids_matched),
+                }
+            )
+        role = Role.search([("code", "=", decision.role.code)])
+        assignment, holders = self.env["complaint.approval.assignment"]._holders(
+            role, ticket.company_id
+        )
+        approvers = holders - self.env.user
+        if not approvers:
+            raise UserError(
+                self.env._(
+                    "No one other than you holds the role %(role)s for %(company)s; "
+                    "ask head office to assign it.",
+                    role=role.name,
+                    company=ticket.company_id.display_name,
+                )
+            )
+        self.write(
+            {
+                "state": "pending",
+                "proposal_date": fields.Datetime.now(),
+                "approver_role_id": role.id,
+                "approver_company_id": assignment.company_id.id,
+                "approver_user_ids": [fields.Command.set(approvers.ids)],
+                "deciding_rule_ref": decision.deciding_rule_id,
+                "explanation": decision.explanation,
+            }
+        )
+        for user in approvers:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=self.env._("Approve settlement %(name)s", name=self.name),
+            )
+        ticket.message_post(
+            body=self.env._(
+                "Settlement %(name)s submitted for approval by %(role)s "
+                "(rule %(rule)s).",
+                name=self.name,
+                role=role.name,
+                rule=decision.deciding_rule_id or "-",
+            )
+        )
+
+    def _check_can_decide(self):
+        for settlement in self:
+            if settlement.state != "pending":
+                raise UserError(
+                    self.env._("This proposal is not waiting for approval.")
+                )
+            if self.env.user == settlement.proposed_by_id:
+                raise UserError(self.env._("You cannot decide on your own proposal."))
+            if self.env.user not in settlement.approver_user_ids:
+                raise UserError(
+                    self.env._(
+                        "Only a holder of the role %(role)s may decide on this "
+                        "proposal.",
+                        role=settlement.approver_role_id.name,
+                    )
+                )
+
+    def action_approve(self, comment=None):
+        self._check_can_decide()
+        self._decide("approved", comment)
+        return True
+
+    def action_reject(self, comment=None):
+        if not (comment or "").strip():
+            raise UserError(self.env._("Please give the reason for the rejection."))
+        self._check_can_decide()
+        self._decide("rejected", comment)
+        return True
+
+    def _decide(self, state, comment):
+        # sudo: the approver may sit in a parent company; rights were checked.
+        self.sudo().write(
+            {
+                "state": state,
+                "decided_by_id": self.env.user.id,
+                "decision_comment": comment,
+            }
+        )
+        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for settlement in self:
+            settlement.ticket_id.sudo().message_post(
+                body=self.env._(
+                    "Settlement %(name)s %(state)s by %(user)s: %(comment)s",
+                    name=settlement.name,
+                    state=labels[state],
+                    user=self.env.user.name,
+                    comment=comment or "",
+                )
+            )
+
+    def action_cancel(self):
+        for settlement in self:
+            if settlement.state == "approved":
+                raise UserError(
+                    self.env._("An approved settlement cannot be cancelled.")
+                )
+        self.write({"state": "cancelled"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True

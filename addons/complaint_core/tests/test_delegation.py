@@ -1,0 +1,285 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import ComplaintCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDelegation(ComplaintCommon):
+    """Seed-001 delegation matrix (第四条 投诉案件处理审批权限) routed to the
+    holders of each role at the right org level."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.role = {
+            code: ref(f"complaint_core.approval_role_{code}")
+            for code in ("supervisor", "department_manager", "general_manager")
+        }
+        cls.item = {
+            code: ref(f"complaint_core.settlement_item_{code}")
+            for code in (
+                "surrender_by_agreement",
+                "agent_change",
+                "late_fee_waiver",
+                "premium_callback",
+                "advance_payment",
+                "commission_freeze",
+                "co_handling",
+            )
+        }
+        cls.supervisor = new_test_user(
+            cls.env,
+            login="cc_supervisor_a",
+            groups="complaint_core.group_complaint_staff",
+            company_id=cls.city_a.id,
+            company_ids=[Command.set(cls.city_a.ids)],
+        )
+        cls.general_manager = new_test_user(
+            cls.env,
+            login="cc_gm",
+            groups="complaint_core.group_complaint_manager",
+            company_id=cls.head_office.id,
+            company_ids=[
+                Command.set(
+                    (cls.head_office | cls.province | cls.city_a | cls.city_b).ids
+                )
+            ],
+        )
+        Assignment = cls.env["complaint.approval.assignment"]
+        # supervisor in the city branch, department manager in the province,
+        # general manager at head office
+        Assignment.create(
+            {
+                "role_id": cls.role["supervisor"].id,
+                "company_id": cls.city_a.id,
+                "user_ids": [Command.set(cls.supervisor.ids)],
+            }
+        )
+        Assignment.create(
+            {
+                "role_id": cls.role["department_manager"].id,
+                "company_id": cls.province.id,
+                "user_ids": [Command.set(cls.manager_p.ids)],
+            }
+        )
+        Assignment.create(
+            {
+                "role_id": cls.role["general_manager"].id,
+                "company_id": cls.head_office.id,
+                "user_ids": [Command.set(cls.general_manager.ids)],
+            }
+        )
+        cls.ticket = cls._ticket()
+
+    def _propose(self, item, user=None, **amounts):
+        user = user or self.staff_a
+        settlement = (
+            self.env["complaint.settlement"]
+            .with_user(user)
+            .create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "line_ids": [
+                        Command.create({"item_id": self.item[item].id, **amounts})
+                    ],
+                }
+            )
+        )
+        settlement.action_submit()
+        return settlement
+
+    def _check(self, item, role, holder, rule, **amounts):
+        settlement = self._propose(item, **amounts)
+        self.assertEqual(settlement.state, "pending")
+        self.assertEqual(settlement.approver_role_id, self.role[role])
+        self.assertEqual(settlement.approver_user_ids, holder)
+        self.assertEqual(settlement.deciding_rule_ref, rule)
+        return settlement
+
+    def test_s001_r011_r012_r013_surrender_boundaries(self):
+        """≤ 2,000 over cash value and ≤ 70 % of premium: supervisor;
+        2,000-10,000 or > 70 %: department manager; > 10,000: general
+        manager. Each boundary exactly, just above and just below."""
+        sup, dep, gm = self.supervisor, self.manager_p, self.general_manager
+        cases = [
+            ("2000.00", 70.0, "supervisor", sup, "S001-R011"),
+            ("1999.99", 69.99, "supervisor", sup, "S001-R011"),
+            ("2000.01", 10.0, "department_manager", dep, "S001-R012"),
+            ("1500.00", 70.01, "department_manager", dep, "S001-R012"),
+            ("10000.00", 50.0, "department_manager", dep, "S001-R012"),
+            ("9999.99", 80.0, "department_manager", dep, "S001-R012"),
+            ("10000.01", 50.0, "general_manager", gm, "S001-R013"),
+            ("10000.01", 90.0, "general_manager", gm, "S001-R013"),
+        ]
+        for refund, pct, role, holder, rule in cases:
+            with self.subTest(refund=refund, pct=pct):
+                self._check(
+                    "surrender_by_agreement",
+                    role,
+                    holder,
+                    rule,
+                    refund_over_cash_value=float(refund),
+                    premium_share_pct=pct,
+                )
+
+    def test_s001_r014_to_r019_other_items(self):
+        sup, dep = self.supervisor, self.manager_p
+        expected = [
+            ("agent_change", "supervisor", sup, "S001-R014"),
+            ("late_fee_waiver", "supervisor", sup, "S001-R015"),
+            ("premium_callback", "department_manager", dep, "S001-R016"),
+            ("advance_payment", "department_manager", dep, "S001-R017"),
+            ("commission_freeze", "department_manager", dep, "S001-R018"),
+            ("co_handling", "supervisor", sup, "S001-R019"),
+        ]
+        for item, role, holder, rule in expected:
+            with self.subTest(item=item):
+                self._check(item, role, holder, rule)
+
+    def test_proposal_takes_highest_role_of_its_items(self):
+        settlement = (
+            self.env["complaint.settlement"]
+            .with_user(self.staff_a)
+            .create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "line_ids": [
+                        Command.create({"item_id": self.item["agent_change"].id}),
+                        Command.create({"item_id": self.item["premium_callback"].id}),
+                    ],
+                }
+            )
+        )
+        settlement.action_submit()
+        self.assertEqual(settlement.approver_role_id, self.role["department_manager"])
+        self.assertEqual(
+            settlement.line_ids.mapped("role_id.code"),
+            ["supervisor", "department_manager"],
+        )
+
+    def test_approve_and_reject_by_holder_only(self):
+        settlement = self._propose(
+            "surrender_by_agreement",
+            refund_over_cash_value=500.0,
+            premium_share_pct=20.0,
+        )
+        self.assertTrue(
+            settlement.activity_ids.filtered(lambda a: a.user_id == self.supervisor)
+        )
+        for user in (self.staff_a, self.manager_p, self.head_admin):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                settlement.with_user(user).action_approve("ok")
+        with self.assertRaisesRegex(UserError, "reason for the rejection"):
+            settlement.with_user(self.supervisor).action_reject("  ")
+        settlement.with_user(self.supervisor).action_approve("Within my limit.")
+        self.assertEqual(settlement.state, "approved")
+        self.assertEqual(settlement.decided_by_id, self.supervisor)
+        self.assertFalse(settlement.activity_ids)
+        self.assertTrue(
+            self.ticket.message_ids.filtered(
+                lambda m: "Within my limit." in (m.body or "")
+            )
+        )
+
+    def test_branch_user_cannot_approve_own_request(self):
+        """The holder of the role proposes: nobody else holds it, so the
+        proposal is refused rather than self-approved."""
+        with self.assertRaisesRegex(UserError, "No one other than you"):
+            self._propose("agent_change", user=self.supervisor)
+        other = new_test_user(
+            self.env,
+            login="cc_supervisor_a2",
+            groups="complaint_core.group_complaint_staff",
+            company_id=self.city_a.id,
+            company_ids=[Command.set(self.city_a.ids)],
+        )
+        assignment = self.env["complaint.approval.assignment"].search(
+            [
+                ("role_id", "=", self.role["supervisor"].id),
+                ("company_id", "=", self.city_a.id),
+            ]
+        )
+        assignment.user_ids = [Command.link(other.id)]
+        settlement = self._propose("agent_change", user=self.supervisor)
+        self.assertEqual(settlement.approver_user_ids, other)
+        with self.assertRaisesRegex(UserError, "own proposal"):
+            settlement.with_user(self.supervisor).action_approve("mine")
+
+    def test_ticket_blocked_while_pending_or_rejected(self):
+        ticket = self.ticket
+        ticket.complaint_dispatch(self.city_a, "Handle it.", self._deadline())
+        ticket.action_complaint_start()
+        settlement = self._propose("late_fee_waiver")
+        with self.assertRaisesRegex(UserError, "pending approval or was rejected"):
+            ticket.complaint_reply("We waive the fee.", "phone")
+        settlement.with_user(self.supervisor).action_reject("Fee was due.")
+        with self.assertRaisesRegex(UserError, "pending approval or was rejected"):
+            ticket.complaint_reply("We waive the fee.", "phone")
+        self.assertEqual(ticket.complaint_step, "handling")
+        settlement.with_user(self.staff_a).action_cancel()
+        ticket.complaint_reply("The fee stays; explained the terms.", "phone")
+        self.assertEqual(ticket.complaint_step, "replied")
+
+    def test_matrix_change_keeps_approver_of_existing_proposal(self):
+        settlement = self._propose(
+            "surrender_by_agreement",
+            refund_over_cash_value=1800.0,
+            premium_share_pct=40.0,
+        )
+        self.assertEqual(settlement.approver_role_id, self.role["supervisor"])
+        row = self.env.ref("complaint_core.delegation_s001_r011")
+        row.with_user(self.head_admin).amount_upper = 1000.0
+        # the department-manager row must now start at 1000 to avoid a gap
+        self.env.ref("complaint_core.delegation_s001_r012_amount").with_user(
+            self.head_admin
+        ).amount_lower = 1000.0
+        settlement.invalidate_recordset()
+        self.assertEqual(settlement.approver_role_id, self.role["supervisor"])
+        self.assertEqual(settlement.approver_user_ids, self.supervisor)
+        settlement.with_user(self.supervisor).action_approve("As proposed.")
+        self.assertEqual(settlement.state, "approved")
+        # a new proposal uses the new matrix
+        new = self._propose(
+            "surrender_by_agreement",
+            refund_over_cash_value=1800.0,
+            premium_share_pct=40.0,
+        )
+        self.assertEqual(new.approver_role_id, self.role["department_manager"])
+
+    def test_matrix_edited_by_head_office_only(self):
+        row = self.env.ref("complaint_core.delegation_s001_r014")
+        for user in (self.staff_a, self.manager_p, self.supervisor):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                row.with_user(user).role_id = self.role["general_manager"]
+            self.assertTrue(row.with_user(user).read(["band_text"]))
+        row.with_user(self.head_admin).role_id = self.role["department_manager"]
+        self.assertEqual(row.role_id, self.role["department_manager"])
+
+    def test_bad_input(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self._propose(
+                "surrender_by_agreement",
+                refund_over_cash_value=-1.0,
+                premium_share_pct=10.0,
+            )
+        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
+            self._propose(
+                "surrender_by_agreement",
+                refund_over_cash_value=10.0,
+                premium_share_pct=100.5,
+            )
+        row = self.env.ref("complaint_core.delegation_s001_r012_amount")
+        # the savepoint plays the request's rollback: nothing saved half-way
+        with (
+            self.assertRaisesRegex(ValidationError, "delegation matrix is not valid"),
+            self.env.cr.savepoint(),
+        ):
+            # overlaps the general-manager row (> 10,000)
+            row.with_user(self.head_admin).amount_upper = 20000.0
+        self.env.invalidate_all()
+        self.assertEqual(row.amount_upper, 10000.0)
