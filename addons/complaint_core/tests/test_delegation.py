@@ -50,31 +50,28 @@ class TestDelegation(ComplaintCommon):
                 )
             ],
         )
-        Assignment = cls.env["complaint.approval.assignment"]
         # supervisor in the city branch, department manager in the province,
-        # general manager at head office
-        Assignment.create(
-            {
-                "role_id": cls.role["supervisor"].id,
-                "company_id": cls.city_a.id,
-                "user_ids": [Command.set(cls.supervisor.ids)],
-            }
-        )
-        Assignment.create(
-            {
-                "role_id": cls.role["department_manager"].id,
-                "company_id": cls.province.id,
-                "user_ids": [Command.set(cls.manager_p.ids)],
-            }
-        )
-        Assignment.create(
-            {
-                "role_id": cls.role["general_manager"].id,
-                "company_id": cls.head_office.id,
-                "user_ids": [Command.set(cls.general_manager.ids)],
-            }
-        )
+        # general manager at head office (demo data may hold roles already)
+        cls._assign("supervisor", cls.city_a, cls.supervisor)
+        cls._assign("department_manager", cls.province, cls.manager_p)
+        cls._assign("general_manager", cls.head_office, cls.general_manager)
         cls.ticket = cls._ticket()
+
+    @classmethod
+    def _assign(cls, role, company, users):
+        Assignment = cls.env["complaint.approval.assignment"]
+        vals = {
+            "role_id": cls.role[role].id,
+            "company_id": company.id,
+            "user_ids": [Command.set(users.ids)],
+        }
+        existing = Assignment.search(
+            [("role_id", "=", vals["role_id"]), ("company_id", "=", company.id)]
+        )
+        if existing:
+            existing.write(vals)
+        else:
+            Assignment.create(vals)
 
     def _propose(self, item, user=None, **amounts):
         user = user or self.staff_a
