@@ -18,6 +18,9 @@ costs a few UPDATE statements instead of a per-record recompute:
   complainant, the first-contact owner of their assignee (or creator), the
   org level of their company and their creation date as receipt date.
 
+The helpdesk's own stages are moved behind the suite's (sequence + 100), so
+the lifecycle leads the kanban and new tickets start in "Received".
+
 ``uninstall_hook`` moves tickets out of the suite's stages into
 helpdesk_mgmt's equivalent ones, so that the stages can be removed and
 helpdesk_mgmt keeps working with every ticket.
@@ -124,6 +127,18 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
+    # The lifecycle leads the kanban and new tickets start in "Received":
+    # the stages of the helpdesk in use move behind the suite's (their order
+    # among themselves is kept).
+    env.cr.execute(
+        """
+        UPDATE helpdesk_ticket_stage
+           SET sequence = sequence + 100
+         WHERE id NOT IN (SELECT res_id FROM ir_model_data
+                           WHERE module = 'complaint_core'
+                             AND model = 'helpdesk.ticket.stage')
+        """
+    )
     for xmlid, step in HELPDESK_STAGE_STEPS.items():
         stage = env.ref(f"helpdesk_mgmt.{xmlid}", raise_if_not_found=False)
         if stage and stage.complaint_step != step:

@@ -41,6 +41,10 @@ class TestLiveHelpdesk(TransactionCase):
             "solved": "closed",
             "refused": "rejected",  # closed, name says "refused"
         }
+        # the lifecycle leads: the helpdesk's own stages moved behind it
+        self.assertEqual(stages["triage"].sequence, 150)
+        received = self.env.ref("complaint_core.stage_received")
+        self.assertLess(received.sequence, stages["triage"].sequence)
         for key, step in expected.items():
             with self.subTest(stage=key):
                 self.assertEqual(stages[key].complaint_step, step)
