@@ -12,7 +12,6 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "installable": True,
     "depends": ["helpdesk_mgmt"],
     "external_dependencies": {"python": ["complaint-rules", "chinese-calendar"]},
     "pre_init_hook": "pre_init_hook",

@@ -3,10 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.complaint_core.tools import rules_error_message
-
 from complaint_rules import approval as rules_approval
 from complaint_rules.errors import RuleError
+
+from ..tools import rules_error_message
 
 MEASURES = [
     ("refund_over_cash_value", "Refund over cash value"),

@@ -3,10 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.complaint_core.tools import rules_error_message
-
 from complaint_rules import grading as rules_grading
 from complaint_rules.errors import RuleError
+
+from ..tools import rules_error_message
 
 
 class ComplaintGrade(models.Model):

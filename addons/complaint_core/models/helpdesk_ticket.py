@@ -6,13 +6,12 @@ from decimal import Decimal
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.complaint_core.tools import rules_error_message
-
 from complaint_rules import contact as rules_contact
 from complaint_rules import grading as rules_grading
 from complaint_rules import lifecycle as rules_lifecycle
 from complaint_rules.errors import InvalidTransitionError, RuleError
 
+from ..tools import rules_error_message
 from .complaint_grade_criterion import CONDUCT_LEVELS, HARM_LEVELS, IMPACT_LEVELS
 from .res_company import ORG_LEVELS
 
