@@ -1,6 +1,6 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ComplaintFactFlag(models.Model):
@@ -17,3 +17,16 @@ class ComplaintFactFlag(models.Model):
     description = fields.Text(translate=True)
 
     _sql_constraints = [("code_uniq", "unique(code)", "The fact code must be unique.")]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # complaint.grade's cached schemes
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

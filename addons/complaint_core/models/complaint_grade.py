@@ -1,6 +1,6 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from complaint_rules import grading as rules_grading
@@ -69,13 +69,34 @@ class ComplaintGrade(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the cached pure schemes
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.model
-    def _build_scheme(self, scheme_code):
-        """Rebuild the pure grading scheme from the records of one scheme."""
-        grades = self.search([("scheme", "=", scheme_code)])
+    @tools.ormcache("scheme_code")
+    def _cached_scheme(self, scheme_code):
+        """(pure scheme, {grade code: grade id}) of one scheme, or None.
+
+        Built once per scheme and kept until a grade, criterion or fact is
+        changed, so grading a new ticket costs no query. The company of a
+        grade only limits who sees it; every grade of the scheme grades.
+        """
+        grades = self.sudo().search([("scheme", "=", scheme_code)])
+        if not grades:
+            return None
         default = grades.filtered("is_default")[:1] or grades[-1:]
         try:
-            return rules_grading.scheme_from_dicts(
+            scheme = rules_grading.scheme_from_dicts(
                 [grade._to_rules_dict() for grade in grades],
                 [row for grade in grades for row in grade._criteria_dicts()],
                 default_grade=default.code,
@@ -83,6 +104,7 @@ class ComplaintGrade(models.Model):
             )
         except RuleError as exc:
             raise ValidationError(rules_error_message(self.env, exc)) from exc
+        return scheme, {grade.code: grade.id for grade in grades}
 
     def _to_rules_dict(self):
         self.ensure_one()
@@ -101,10 +123,11 @@ class ComplaintGrade(models.Model):
 
     @api.model
     def _evaluate(self, scheme_code, facts):
-        """Return (grade record, deciding rule reference) for the facts."""
-        scheme = self._build_scheme(scheme_code)
+        """(grade record, deciding rule reference) for the facts, or an empty
+        record and False when the scheme has no grades."""
+        cached = self._cached_scheme(scheme_code)
+        if not cached:
+            return self.browse(), False
+        scheme, grade_ids = cached
         result = rules_grading.evaluate(facts, scheme)
-        grade = self.search(
-            [("scheme", "=", scheme_code), ("code", "=", result.grade)], limit=1
-        )
-        return grade, result.rule_id
+        return self.browse(grade_ids[result.grade]), result.rule_id

@@ -519,16 +519,16 @@ class HelpdeskTicket(models.Model):
         )
 
     def _apply_auto_grade(self):
-        Grade = self.env["complaint.grade"].sudo()
+        Grade = self.env["complaint.grade"]
         for ticket in self:
             scheme = ticket.company_id.complaint_grade_scheme
-            if not scheme or not Grade.search_count([("scheme", "=", scheme)]):
+            if not scheme:
                 continue
             try:
                 grade, rule = Grade._evaluate(scheme, ticket._grading_facts())
             except RuleError as exc:
                 raise ValidationError(rules_error_message(self.env, exc)) from exc
-            if grade != ticket.grade_id or rule != ticket.grade_rule_ref:
+            if grade and (grade != ticket.grade_id or rule != ticket.grade_rule_ref):
                 ticket.with_context(complaint_auto_grade=True).write(
                     {"grade_id": grade.id, "grade_rule_ref": rule}
                 )

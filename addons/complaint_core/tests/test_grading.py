@@ -85,3 +85,21 @@ class TestGrading(ComplaintCommon):
         self.assertTrue(ticket.grade_manual)
         ticket.write({"harm": "serious_injury"})
         self.assertEqual(ticket.grade_id, manual)
+
+    def test_head_office_criterion_applies_at_once_with_inclusive_threshold(self):
+        """A criterion added by head office grades the next ticket (no stale
+        cached scheme); "at least 5 complainants" holds at exactly 5."""
+        self.city_a.complaint_grade_scheme = "property_management"
+        major = self._grade("property_management", "major")
+        self.assertNotEqual(self._ticket(complainant_count=5).grade_id, major)
+        self.env["complaint.grade.criterion"].with_user(self.head_admin).create(
+            {
+                "grade_id": major.id,
+                "name": "Group complaint",
+                "rule_ref": "S001-R040",
+                "min_complainants": 5,
+            }
+        )
+        self.assertEqual(self._ticket(complainant_count=5).grade_id, major)
+        self.assertEqual(self._ticket(complainant_count=6).grade_id, major)
+        self.assertNotEqual(self._ticket(complainant_count=4).grade_id, major)
