@@ -16,7 +16,10 @@ costs a few UPDATE statements instead of a per-record recompute:
   under Helpdesk > Configuration > Stages.
 * existing tickets take the step of their stage, kind "complaint", one
   complainant, the first-contact owner of their assignee (or creator), the
-  org level of their company and their creation date as receipt date.
+  org level of their company, their creation date as receipt date, no harm,
+  conduct or impact, and (after the data is loaded) the type of their
+  channel. Stored computed columns are created empty here so the ORM does
+  not recompute them ticket by ticket.
 
 The helpdesk's own stages are moved behind the suite's (sequence + 100), so
 the lifecycle leads the kanban and new tickets start in "Received".
@@ -39,6 +42,13 @@ TICKET_COLUMNS = [
     ("org_level", "varchar"),
     ("first_contact_user_id", "integer"),
     ("date_received", "timestamp"),
+    ("harm", "varchar"),
+    ("conduct", "varchar"),
+    ("impact", "varchar"),
+    # stored computes: created here so the ORM does not recompute them for
+    # every existing ticket; filled below (or in post_init_hook) in SQL.
+    ("channel_code", "varchar"),
+    ("revisit_deadline", "timestamp"),
 ]
 
 # helpdesk_mgmt stage xmlid -> lifecycle step
@@ -117,7 +127,10 @@ def pre_init_hook(env):
                org_level = %s,
                first_contact_user_id = COALESCE(t.first_contact_user_id,
                                                 t.user_id, t.create_uid),
-               date_received = COALESCE(t.date_received, t.create_date)
+               date_received = COALESCE(t.date_received, t.create_date),
+               harm = COALESCE(t.harm, 'none'),
+               conduct = COALESCE(t.conduct, 'none'),
+               impact = COALESCE(t.impact, 'none')
           FROM res_company c
          WHERE c.id = t.company_id
         """,
@@ -151,8 +164,19 @@ def post_init_hook(env):
                 "WHERE stage_id = %s AND complaint_step IS DISTINCT FROM %s",
                 (step, stage.id, step),
             )
+    # The channels got their type from the data files: copy it to the tickets
+    # (channel_code is a stored related field whose column pre_init created).
+    env.cr.execute(
+        """
+        UPDATE helpdesk_ticket t
+           SET channel_code = c.complaint_channel_code
+          FROM helpdesk_ticket_channel c
+         WHERE c.id = t.channel_id
+           AND t.channel_code IS DISTINCT FROM c.complaint_channel_code
+        """
+    )
     env["helpdesk.ticket.stage"].invalidate_model(["complaint_step"])
-    env["helpdesk.ticket"].invalidate_model(["complaint_step"])
+    env["helpdesk.ticket"].invalidate_model(["complaint_step", "channel_code"])
 
 
 def uninstall_hook(env):

@@ -72,6 +72,13 @@ class TestLiveHelpdesk(TransactionCase):
         self.assertEqual(
             assigned.mapped("first_contact_user_id"), assigned.mapped("user_id")
         )
+        self.assertEqual(set(tickets.mapped("harm")), {"none"})
+        # stored related channel type, filled in SQL by the install hooks
+        with_channel = self.env["helpdesk.ticket"].search([("channel_id", "!=", False)])
+        for ticket in with_channel:
+            self.assertEqual(
+                ticket.channel_code, ticket.channel_id.complaint_channel_code
+            )
         # no ticket was lost
         self.assertGreaterEqual(Ticket.search_count([]), self.seed["ticket_count"])
 
