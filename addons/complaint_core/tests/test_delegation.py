@@ -222,6 +222,39 @@ class TestDelegation(ComplaintCommon):
         ticket.complaint_reply("The fee stays; explained the terms.", "phone")
         self.assertEqual(ticket.complaint_step, "replied")
 
+    def test_ticket_cannot_close_with_pending_settlement(self):
+        ticket = self._ticket(complaint_kind="consultation")
+        ticket.complaint_reply("Explained the surrender terms.", "phone")
+        settlement = (
+            self.env["complaint.settlement"]
+            .with_user(self.staff_a)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "line_ids": [
+                        Command.create({"item_id": self.item["agent_change"].id})
+                    ],
+                }
+            )
+        )
+        settlement.action_submit()
+        with self.assertRaisesRegex(UserError, "pending approval or was rejected"):
+            ticket.complaint_close(self.conclusion, "unsubstantiated")
+        self.assertEqual(ticket.complaint_step, "replied")
+        settlement.with_user(self.supervisor).action_approve("Agent changed.")
+        ticket.complaint_close(self.conclusion, "partly_substantiated")
+        self.assertEqual(ticket.complaint_step, "closed")
+
+    def test_matrix_gap_is_a_clear_error(self):
+        """S001-R011 starts above 0: a surrender refunding nothing over the
+        cash value within 70 % has no approver row (digest M-4)."""
+        with self.assertRaisesRegex(UserError, "No row of the delegation matrix"):
+            self._propose(
+                "surrender_by_agreement",
+                refund_over_cash_value=0.0,
+                premium_share_pct=30.0,
+            )
+
     def test_matrix_change_keeps_approver_of_existing_proposal(self):
         settlement = self._propose(
             "surrender_by_agreement",
