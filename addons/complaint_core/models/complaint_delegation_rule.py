@@ -14,6 +14,18 @@ MEASURES = [
 ]
 
 
+# Fields that make up a row's bands (its condition).
+BAND_FIELDS = (
+    "amount_measure",
+    *(
+        f"{measure}_{bound}{suffix}"
+        for measure in ("amount", "pct")
+        for bound in ("lower", "upper")
+        for suffix in ("", "_set", "_inclusive")
+    ),
+)
+
+
 def _fixed(value, digits=2):
     """Float column value as an exact Decimal string (None when unset)."""
     return None if value is False or value is None else f"{value:.{digits}f}"
@@ -62,22 +74,7 @@ class ComplaintDelegationRule(models.Model):
 
     _sql_constraints = [("key_uniq", "unique(key)", "The row key must be unique.")]
 
-    @api.depends(
-        "amount_measure",
-        "amount_lower",
-        "amount_upper",
-        "pct_lower",
-        "pct_upper",
-        "amount_lower_set",
-        "amount_upper_set",
-        "pct_lower_set",
-        "pct_upper_set",
-        "amount_lower_inclusive",
-        "amount_upper_inclusive",
-        "pct_lower_inclusive",
-        "pct_upper_inclusive",
-        "role_id",
-    )
+    @api.depends(*BAND_FIELDS, "role_id")
     def _compute_band_text(self):
         for row in self:
             try:
@@ -132,21 +129,9 @@ class ComplaintDelegationRule(models.Model):
             raise ValidationError(rules_error_message(self.env, exc)) from exc
 
     @api.constrains(
+        *BAND_FIELDS,
         "item_id",
         "role_id",
-        "amount_measure",
-        "amount_lower",
-        "amount_upper",
-        "pct_lower",
-        "pct_upper",
-        "amount_lower_set",
-        "amount_upper_set",
-        "pct_lower_set",
-        "pct_upper_set",
-        "amount_lower_inclusive",
-        "amount_upper_inclusive",
-        "pct_lower_inclusive",
-        "pct_upper_inclusive",
         "valid_from",
         "valid_to",
         "company_id",

@@ -1,6 +1,6 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ComplaintFactFlag(models.Model):
@@ -9,6 +9,7 @@ class ComplaintFactFlag(models.Model):
     FACT_FLAGS."""
 
     _name = "complaint.fact.flag"
+    _inherit = ["complaint.grading.cache.mixin"]
     _description = "Complaint Grading Fact"
     _order = "name"
 
@@ -17,16 +18,3 @@ class ComplaintFactFlag(models.Model):
     description = fields.Text(translate=True)
 
     _sql_constraints = [("code_uniq", "unique(code)", "The fact code must be unique.")]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()  # complaint.grade's cached schemes
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()

@@ -19,6 +19,7 @@ class ComplaintGrade(models.Model):
     """
 
     _name = "complaint.grade"
+    _inherit = ["complaint.grading.cache.mixin"]
     _description = "Complaint Grade"
     _order = "scheme, sequence, id"
 
@@ -68,19 +69,6 @@ class ComplaintGrade(models.Model):
                         scheme=scheme,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()  # the cached pure schemes
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     @tools.ormcache("scheme_code")

@@ -1,6 +1,6 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 # Ordinal scales of complaint_rules.grading (least to most severe).
 HARM_LEVELS = [
@@ -30,6 +30,7 @@ class ComplaintGradeCriterion(models.Model):
     (conditions left empty are ignored); see complaint_rules.grading."""
 
     _name = "complaint.grade.criterion"
+    _inherit = ["complaint.grading.cache.mixin"]
     _description = "Complaint Grade Criterion"
     _order = "grade_id, sequence, id"
 
@@ -54,19 +55,6 @@ class ComplaintGradeCriterion(models.Model):
     min_harm = fields.Selection(HARM_LEVELS, string="Harm at least")
     min_conduct = fields.Selection(CONDUCT_LEVELS, string="Conduct at least")
     min_impact = fields.Selection(IMPACT_LEVELS, string="Impact at least")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()  # complaint.grade's cached schemes
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     def _to_rules_dict(self):
         self.ensure_one()

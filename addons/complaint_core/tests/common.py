@@ -24,33 +24,13 @@ class ComplaintCommon(TransactionCase):
             {"name": "Test City B", "parent_id": cls.province.id}
         )
         all_companies = cls.head_office | cls.province | cls.city_a | cls.city_b
-        cls.staff_a = new_test_user(
-            cls.env,
-            login="cc_staff_a",
-            groups="complaint_core.group_complaint_staff",
-            company_id=cls.city_a.id,
-            company_ids=[Command.set(cls.city_a.ids)],
+        cls.staff_a = cls._user("cc_staff_a", "staff", cls.city_a)
+        cls.staff_b = cls._user("cc_staff_b", "staff", cls.city_b)
+        cls.manager_p = cls._user(
+            "cc_manager_p", "manager", cls.province, cls.city_a | cls.city_b
         )
-        cls.staff_b = new_test_user(
-            cls.env,
-            login="cc_staff_b",
-            groups="complaint_core.group_complaint_staff",
-            company_id=cls.city_b.id,
-            company_ids=[Command.set(cls.city_b.ids)],
-        )
-        cls.manager_p = new_test_user(
-            cls.env,
-            login="cc_manager_p",
-            groups="complaint_core.group_complaint_manager",
-            company_id=cls.province.id,
-            company_ids=[Command.set((cls.province | cls.city_a | cls.city_b).ids)],
-        )
-        cls.head_admin = new_test_user(
-            cls.env,
-            login="cc_head_admin",
-            groups="complaint_core.group_complaint_head_office",
-            company_id=cls.head_office.id,
-            company_ids=[Command.set(all_companies.ids)],
+        cls.head_admin = cls._user(
+            "cc_head_admin", "head_office", cls.head_office, all_companies
         )
         cls.stage = {
             step: cls.env.ref(f"complaint_core.stage_{step}")
@@ -73,6 +53,19 @@ class ComplaintCommon(TransactionCase):
             "complaint_core.classification_billing_charges"
         )
         cls.partner = cls.env["res.partner"].create({"name": "Complainant Zhang"})
+
+    @classmethod
+    def _user(cls, login, role, company, other_companies=None):
+        """A user of complaint group ``role`` working in ``company`` (and in
+        ``other_companies``)."""
+        companies = company | (other_companies or company.browse())
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=f"complaint_core.group_complaint_{role}",
+            company_id=company.id,
+            company_ids=[Command.set(companies.ids)],
+        )
 
     @classmethod
     def _ticket(cls, user=None, company=None, **vals):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ComplaintCommon
 
@@ -32,23 +32,12 @@ class TestDelegation(ComplaintCommon):
                 "co_handling",
             )
         }
-        cls.supervisor = new_test_user(
-            cls.env,
-            login="cc_supervisor_a",
-            groups="complaint_core.group_complaint_staff",
-            company_id=cls.city_a.id,
-            company_ids=[Command.set(cls.city_a.ids)],
-        )
-        cls.general_manager = new_test_user(
-            cls.env,
-            login="cc_gm",
-            groups="complaint_core.group_complaint_manager",
-            company_id=cls.head_office.id,
-            company_ids=[
-                Command.set(
-                    (cls.head_office | cls.province | cls.city_a | cls.city_b).ids
-                )
-            ],
+        cls.supervisor = cls._user("cc_supervisor_a", "staff", cls.city_a)
+        cls.general_manager = cls._user(
+            "cc_gm",
+            "manager",
+            cls.head_office,
+            cls.province | cls.city_a | cls.city_b,
         )
         # supervisor in the city branch, department manager in the province,
         # general manager at head office (demo data may hold roles already)
@@ -188,13 +177,7 @@ class TestDelegation(ComplaintCommon):
         proposal is refused rather than self-approved."""
         with self.assertRaisesRegex(UserError, "No one other than you"):
             self._propose("agent_change", user=self.supervisor)
-        other = new_test_user(
-            self.env,
-            login="cc_supervisor_a2",
-            groups="complaint_core.group_complaint_staff",
-            company_id=self.city_a.id,
-            company_ids=[Command.set(self.city_a.ids)],
-        )
+        other = self._user("cc_supervisor_a2", "staff", self.city_a)
         assignment = self.env["complaint.approval.assignment"].search(
             [
                 ("role_id", "=", self.role["supervisor"].id),
