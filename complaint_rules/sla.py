@@ -50,7 +50,7 @@ limit allows ``max_extensions`` of them, optionally capped
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from types import MappingProxyType
@@ -132,7 +132,8 @@ CAP_MODES: tuple[str, ...] = ("extension", "total")
 DEFAULT_WARN_RATIO = Decimal("0.9")
 
 _KIND_CODES = codes(KINDS)
-_CHANNEL_CODES = codes(CHANNELS)
+#: The channels of complaint_rules.reference, plus complaint_core's "other".
+_CHANNEL_CODES = (*codes(CHANNELS), "other")
 _DAY = timedelta(days=1)
 
 
@@ -721,7 +722,9 @@ def china_holidays(year: int) -> tuple[HolidayRun, ...]:
     """
     _check_year(year)
     days = sorted(
-        (day, name) for day, name in chinese_calendar.holidays.items() if day.year == year
+        (day, name)
+        for day, name in chinese_calendar.holidays.items()
+        if day.year == year
     )
     runs: list[HolidayRun] = []
     for day, name in days:
@@ -790,7 +793,9 @@ def _frozen_year(values: Iterable[date], year: int, name: str) -> frozenset[date
 def _limit(
     step: str, amount: int, unit: str, end_step: str = "", **kw: Any
 ) -> StepLimit:
-    return StepLimit(step=step, amount=Decimal(amount), unit=Unit(unit), end_step=end_step, **kw)
+    return StepLimit(
+        step=step, amount=Decimal(amount), unit=Unit(unit), end_step=end_step, **kw
+    )
 
 
 #: Presets by code. Each is a tuple of policies; the addon ships the same
@@ -825,7 +830,11 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                     ),
                     # S000-R105/R120: revisit within 7日 after handling ends.
                     _limit(
-                        "replied", 7, "calendar_days", "revisit", rule_ids=("S000-R105",)
+                        "replied",
+                        7,
+                        "calendar_days",
+                        "revisit",
+                        rule_ids=("S000-R105",),
                     ),
                 ),
             ),
@@ -878,7 +887,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=50,
                 rule_ids=("S000-R140",),
                 limits=(
-                    _limit("received", 7, "working_days", "replied", rule_ids=("S000-R140",)),
+                    _limit(
+                        "received",
+                        7,
+                        "working_days",
+                        "replied",
+                        rule_ids=("S000-R140",),
+                    ),
                 ),
             ),
             Policy(
@@ -893,7 +908,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 note="Activate and restrict to the companies handling mobile "
                 "business; it then wins over the fixed-network policy.",
                 limits=(
-                    _limit("received", 3, "working_days", "replied", rule_ids=("S000-R140",)),
+                    _limit(
+                        "received",
+                        3,
+                        "working_days",
+                        "replied",
+                        rule_ids=("S000-R140",),
+                    ),
                 ),
             ),
             Policy(
@@ -905,7 +926,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=50,
                 rule_ids=("S000-R156",),
                 limits=(
-                    _limit("received", 7, "working_days", "replied", rule_ids=("S000-R156",)),
+                    _limit(
+                        "received",
+                        7,
+                        "working_days",
+                        "replied",
+                        rule_ids=("S000-R156",),
+                    ),
                 ),
             ),
         ),
@@ -923,10 +950,18 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 "given = case closed. Warnings at 90 % are the suite's default.",
                 limits=(
                     _limit(
-                        "received", 15, "working_days", "replied", rule_ids=("S000-R172",)
+                        "received",
+                        15,
+                        "working_days",
+                        "replied",
+                        rule_ids=("S000-R172",),
                     ),
                     _limit(
-                        "received", 60, "working_days", "closed", rule_ids=("S000-R174",)
+                        "received",
+                        60,
+                        "working_days",
+                        "closed",
+                        rule_ids=("S000-R174",),
                     ),
                 ),
             ),
@@ -944,8 +979,20 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=50,
                 rule_ids=("S003-R033",),
                 limits=(
-                    _limit("received", 2, "calendar_days", "replied", rule_ids=("S003-R033",)),
-                    _limit("received", 10, "calendar_days", "closed", rule_ids=("S003-R033",)),
+                    _limit(
+                        "received",
+                        2,
+                        "calendar_days",
+                        "replied",
+                        rule_ids=("S003-R033",),
+                    ),
+                    _limit(
+                        "received",
+                        10,
+                        "calendar_days",
+                        "closed",
+                        rule_ids=("S003-R033",),
+                    ),
                 ),
             ),
             Policy(
@@ -957,7 +1004,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=50,
                 rule_ids=("S003-R032",),
                 limits=(
-                    _limit("received", 3, "calendar_days", "closed", rule_ids=("S003-R032",)),
+                    _limit(
+                        "received",
+                        3,
+                        "calendar_days",
+                        "closed",
+                        rule_ids=("S003-R032",),
+                    ),
                 ),
             ),
             Policy(
@@ -969,7 +1022,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=50,
                 rule_ids=("S003-R031",),
                 limits=(
-                    _limit("received", 2, "calendar_days", "closed", rule_ids=("S003-R031",)),
+                    _limit(
+                        "received",
+                        2,
+                        "calendar_days",
+                        "closed",
+                        rule_ids=("S003-R031",),
+                    ),
                 ),
             ),
         ),
@@ -1010,7 +1069,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=100,
                 rule_ids=("S001-R049",),
                 limits=(
-                    _limit("received", 15, "working_days", "replied", rule_ids=("S001-R049",)),
+                    _limit(
+                        "received",
+                        15,
+                        "working_days",
+                        "replied",
+                        rule_ids=("S001-R049",),
+                    ),
                 ),
             ),
             Policy(
@@ -1022,7 +1087,13 @@ PRESETS: Mapping[str, tuple[Policy, ...]] = MappingProxyType(
                 sequence=50,
                 rule_ids=("S001-R050",),
                 limits=(
-                    _limit("received", 30, "calendar_days", "replied", rule_ids=("S001-R050",)),
+                    _limit(
+                        "received",
+                        30,
+                        "calendar_days",
+                        "replied",
+                        rule_ids=("S001-R050",),
+                    ),
                 ),
             ),
         ),

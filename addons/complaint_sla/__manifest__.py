@@ -1,0 +1,37 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Complaint SLA",
+    "summary": "Step deadlines on China working days, pre-expiry warnings and "
+    "breach escalation for complaint tickets",
+    "version": "18.0.1.0.0",
+    "category": "After-Sales",
+    "website": "https://github.com/complaint-suite/complaint-suite",
+    "author": "Complaint Suite Authors",
+    "maintainers": ["complaint-suite"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "installable": True,
+    "depends": ["complaint_core", "resource"],
+    "external_dependencies": {"python": ["complaint-rules", "chinese-calendar"]},
+    "data": [
+        "security/complaint_sla_security.xml",
+        "security/ir.model.access.csv",
+        "data/resource_calendar_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/complaint_sla_policy_data.xml",
+        "data/complaint_sla_holiday_year_data.xml",
+        "data/ir_cron_data.xml",
+        "data/ir_actions_server_data.xml",
+        "views/complaint_sla_policy_views.xml",
+        "views/complaint_ticket_deadline_views.xml",
+        "views/complaint_sla_holiday_year_views.xml",
+        "views/complaint_sla_extension_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/complaint_sla_pause_wizard_views.xml",
+        "wizards/complaint_sla_extension_wizard_views.xml",
+        "views/complaint_sla_menus.xml",
+    ],
+    "demo": ["demo/complaint_sla_demo.xml"],
+}

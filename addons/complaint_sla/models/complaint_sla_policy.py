@@ -1,0 +1,137 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
+
+from odoo.addons.complaint_core.models.helpdesk_ticket import KINDS
+from odoo.addons.complaint_core.models.helpdesk_ticket_channel import CHANNEL_CODES
+from odoo.addons.complaint_core.models.res_company import ORG_LEVELS
+
+from complaint_rules import sla as rules_sla
+from complaint_rules.errors import RuleError
+
+from ..tools import sla_error_message
+
+
+class ComplaintSlaPolicy(models.Model):
+    """Time limits of the lifecycle steps for the tickets matching criteria.
+
+    Matching and the choice among matching policies are done by
+    :func:`complaint_rules.sla.select_limits`: for each slot (step, end step)
+    the most specific matching policy wins (specificity = number of criteria
+    set among kind, grades, channel, org level, company); ties go to the
+    lower sequence, then to the older policy. The grading scheme is a filter.
+    """
+
+    _name = "complaint.sla.policy"
+    _description = "Complaint SLA Policy"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        help="Stable code of a shipped preset (e.g. telecom_base).", copy=False
+    )
+    sequence = fields.Integer(
+        default=10, help="Among equally specific policies, the lower one wins."
+    )
+    active = fields.Boolean(default=True)
+    scheme = fields.Char(
+        string="Grading scheme",
+        help="Apply only to tickets of companies using this grading scheme "
+        "(Settings > Helpdesk). Empty: every company.",
+    )
+    complaint_kind = fields.Selection(KINDS, string="Kind")
+    grade_ids = fields.Many2many("complaint.grade", string="Grades")
+    channel_code = fields.Selection(CHANNEL_CODES, string="Channel type")
+    org_level = fields.Selection(ORG_LEVELS, string="Org level")
+    company_id = fields.Many2one("res.company", string="Company")
+    specificity = fields.Integer(
+        compute="_compute_specificity",
+        help="Number of criteria set: the most specific matching policy wins.",
+    )
+    line_ids = fields.One2many(
+        "complaint.sla.policy.line", "policy_id", string="Step limits", copy=True
+    )
+    rule_ref = fields.Char(string="Rules", help="Rule IDs of the source documents.")
+    note = fields.Text(translate=True)
+
+    _sql_constraints = [
+        ("code_uniq", "unique(code)", "The code of an SLA policy must be unique.")
+    ]
+
+    @api.depends(
+        "complaint_kind", "grade_ids", "channel_code", "org_level", "company_id"
+    )
+    def _compute_specificity(self):
+        for policy in self:
+            policy.specificity = sum(
+                bool(value)
+                for value in (
+                    policy.complaint_kind,
+                    policy.grade_ids,
+                    policy.channel_code,
+                    policy.org_level,
+                    policy.company_id,
+                )
+            )
+
+    @api.constrains("line_ids", "complaint_kind", "channel_code", "org_level")
+    def _check_rules(self):
+        for policy in self:
+            policy._to_rules()
+
+    # CRUD: the policies are cached for the ticket hooks ----------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    # Business ------------------------------------------------------------------
+    def _rules_code(self):
+        # Ties of specificity and sequence go to the older policy.
+        return f"{self.id:012d}"
+
+    def _to_rules(self):
+        """The policy as a :class:`complaint_rules.sla.Policy`."""
+        self.ensure_one()
+        try:
+            return rules_sla.Policy(
+                code=self._rules_code(),
+                name=self.name or "",
+                limits=tuple(line._to_rules() for line in self.line_ids),
+                kinds={self.complaint_kind} if self.complaint_kind else (),
+                grades=self.grade_ids.ids,
+                channels={self.channel_code} if self.channel_code else (),
+                levels={self.org_level} if self.org_level else (),
+                companies=self.company_id.ids,
+                scheme=self.scheme or "",
+                sequence=self.sequence,
+                active=self.active,
+            )
+        except RuleError as exc:
+            raise ValidationError(sla_error_message(self.env, exc)) from exc
+
+    @api.model
+    @tools.ormcache()
+    def _sla_policies(self):
+        """``(policies, line ids)`` of every active policy, cached.
+
+        ``line ids`` maps ``(policy code, slot)`` to the policy line id.
+        """
+        policies = self.sudo().with_context(active_test=True).search([])
+        rules = []
+        line_ids = {}
+        for policy in policies:
+            rule = policy._to_rules()
+            rules.append(rule)
+            for line in policy.line_ids:
+                line_ids[(rule.code, line._slot())] = line.id
+        return tuple(rules), line_ids

@@ -1,0 +1,121 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from decimal import Decimal
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from complaint_rules import sla as rules_sla
+from complaint_rules.errors import RuleError
+
+from ..tools import (
+    BREACH_ACTIONS,
+    CAP_MODES,
+    END_STEPS,
+    SLA_STEPS,
+    UNITS,
+    sla_error_message,
+)
+
+
+class ComplaintSlaPolicyLine(models.Model):
+    """The time limit of one slot: from entering ``step`` until the ticket
+    leaves it (no end step) or reaches ``end_step`` or a later step."""
+
+    _name = "complaint.sla.policy.line"
+    _description = "Complaint SLA Step Limit"
+    _order = "policy_id, sequence, id"
+
+    policy_id = fields.Many2one(
+        "complaint.sla.policy", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    step = fields.Selection(
+        SLA_STEPS, required=True, default="received", help="The clock starts here."
+    )
+    end_step = fields.Selection(
+        END_STEPS,
+        string="Until step",
+        help="Empty: the clock stops when the ticket leaves the step. Set: it "
+        "stops when the ticket reaches this step or a later one.",
+    )
+    amount = fields.Float(required=True, default=1.0, digits=(16, 2))
+    unit = fields.Selection(UNITS, required=True, default="working_days")
+    warn_ratio = fields.Float(
+        string="Warn at",
+        default=0.9,
+        digits=(16, 2),
+        help="Share of the limit after which the handler and the supervisor "
+        "are warned (0.9 = 90 %). 0 disables the warning.",
+    )
+    breach_action = fields.Selection(
+        BREACH_ACTIONS, required=True, default="notify", string="On breach"
+    )
+    max_extensions = fields.Integer(
+        default=1, help="How many extensions a manager may approve."
+    )
+    extension_cap = fields.Float(
+        digits=(16, 2), help="Largest extension (0: no cap), in the extension unit."
+    )
+    extension_unit = fields.Selection(
+        UNITS, help="Unit of extensions; empty: the unit of the limit."
+    )
+    extension_cap_mode = fields.Selection(
+        CAP_MODES, default="extension", required=True, string="Cap applies to"
+    )
+    rule_ref = fields.Char(string="Rules")
+    note = fields.Char(translate=True)
+
+    @api.constrains(
+        "step",
+        "end_step",
+        "amount",
+        "unit",
+        "warn_ratio",
+        "breach_action",
+        "max_extensions",
+        "extension_cap",
+        "extension_unit",
+        "extension_cap_mode",
+    )
+    def _check_rules(self):
+        for line in self:
+            line._to_rules()
+
+    def _slot(self):
+        return (self.step, self.end_step or "")
+
+    def _to_rules(self):
+        """The line as a :class:`complaint_rules.sla.StepLimit`."""
+        self.ensure_one()
+        try:
+            return rules_sla.StepLimit(
+                step=self.step,
+                amount=Decimal(repr(self.amount)),
+                unit=self.unit,
+                end_step=self.end_step or "",
+                warn_ratio=Decimal(repr(self.warn_ratio)),
+                breach_action=self.breach_action,
+                max_extensions=self.max_extensions,
+                extension_cap=Decimal(repr(self.extension_cap))
+                if self.extension_cap
+                else None,
+                extension_unit=self.extension_unit or None,
+                extension_cap_mode=self.extension_cap_mode or "extension",
+                rule_ids=tuple((self.rule_ref or "").replace(",", " ").split()),
+            )
+        except RuleError as exc:
+            raise ValidationError(sla_error_message(self.env, exc)) from exc
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

@@ -1,0 +1,734 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from datetime import timedelta
+from decimal import Decimal
+
+import pytz
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+from complaint_rules import sla as rules_sla
+from complaint_rules.errors import RuleError
+
+from ..tools import (
+    BREACH_ACTIONS,
+    CAP_MODES,
+    END_STEPS,
+    SLA_STEPS,
+    UNITS,
+    aware,
+    naive,
+    sla_error_message,
+)
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ("open", "Running"),
+    ("paused", "Paused"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+STATUSES = [
+    ("on_time", "On time"),
+    ("warning", "Warning"),
+    ("overdue", "Overdue"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("missed", "Missed"),
+    ("cancelled", "Cancelled"),
+]
+DEFAULT_BATCH_SIZE = 1000
+ESCALATING = ("escalate", "both")
+# What each scan stamps, and the indexed column it compares with "now".
+SCANS = {
+    "warn": ("warned_at", "warn_due"),
+    "breach": ("breached_at", "breach_due"),
+}
+
+
+class ComplaintTicketDeadline(models.Model):
+    """One running or finished step clock of a ticket.
+
+    Opened when the ticket enters the step of a policy line (the limit is
+    copied, so later policy edits do not move running clocks), closed when
+    the ticket leaves the slot (complaint_rules.sla.closes). The warning and
+    breach scans (``_cron_warn`` / ``_cron_breach``) stamp ``warned_at`` /
+    ``breached_at`` in one ``UPDATE ... RETURNING`` over a partial index and
+    act on the stamped rows in the same transaction, so each warning and each
+    breach fires exactly once.
+    """
+
+    _name = "complaint.ticket.deadline"
+    _description = "Complaint Step Deadline"
+    _order = "ticket_id, start, id"
+    _rec_name = "step"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
+    step = fields.Selection(SLA_STEPS, required=True, readonly=True)
+    end_step = fields.Selection(END_STEPS, string="Until step", readonly=True)
+    policy_id = fields.Many2one(
+        "complaint.sla.policy", ondelete="set null", readonly=True
+    )
+    policy_line_id = fields.Many2one(
+        "complaint.sla.policy.line", ondelete="set null", readonly=True
+    )
+    calendar_id = fields.Many2one(
+        "resource.calendar", string="Working time", ondelete="set null", readonly=True
+    )
+    rule_ref = fields.Char(string="Rules", readonly=True)
+    # Snapshot of the limit ------------------------------------------------------
+    amount = fields.Float(digits=(16, 2), readonly=True)
+    unit = fields.Selection(UNITS, readonly=True)
+    warn_ratio = fields.Float(digits=(16, 2), readonly=True)
+    breach_action = fields.Selection(BREACH_ACTIONS, readonly=True)
+    max_extensions = fields.Integer(readonly=True)
+    extension_cap = fields.Float(digits=(16, 2), readonly=True)
+    extension_unit = fields.Selection(UNITS, readonly=True)
+    extension_cap_mode = fields.Selection(CAP_MODES, readonly=True)
+    # Clock --------------------------------------------------------------------------
+    start = fields.Datetime(required=True, readonly=True)
+    deadline = fields.Datetime(required=True, readonly=True, index=True)
+    original_deadline = fields.Datetime(readonly=True)
+    warning_at = fields.Datetime(string="Warning time", readonly=True)
+    warned_at = fields.Datetime(readonly=True, copy=False)
+    breached_at = fields.Datetime(string="Overdue since", readonly=True, copy=False)
+    done_at = fields.Datetime(readonly=True, copy=False)
+    paused_since = fields.Datetime(readonly=True, copy=False)
+    paused_seconds = fields.Integer(string="Time paused (s)", readonly=True)
+    extension_count = fields.Integer(readonly=True)
+    extension_ids = fields.One2many("complaint.sla.extension", "deadline_id")
+    # No plain index: the partial indexes of init() serve the scans.
+    state = fields.Selection(STATES, required=True, default="open", readonly=True)
+    # Scan columns: the warning / deadline time while it may still fire, else
+    # empty. Each scan reads one indexed column whose statistics describe only
+    # the rows that can still fire, so the planner picks the index.
+    warn_due = fields.Datetime(
+        compute="_compute_due", store=True, precompute=True, readonly=True
+    )
+    breach_due = fields.Datetime(
+        compute="_compute_due", store=True, precompute=True, readonly=True
+    )
+    status = fields.Selection(STATUSES, compute="_compute_status")
+    remaining = fields.Char(compute="_compute_status", string="Time left")
+
+    def init(self):
+        # Partial indexes of the two scans: only rows that may still fire.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE INDEX IF NOT EXISTS complaint_ticket_deadline_warn_due_idx
+                    ON complaint_ticket_deadline (warn_due, id)
+                 WHERE warn_due IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS complaint_ticket_deadline_breach_due_idx
+                    ON complaint_ticket_deadline (breach_due, id)
+                 WHERE breach_due IS NOT NULL;
+                CREATE INDEX IF NOT EXISTS complaint_ticket_deadline_open_idx
+                    ON complaint_ticket_deadline (ticket_id)
+                 WHERE state IN ('open', 'paused');
+                """
+            )
+        )
+
+    @api.depends("state", "warning_at", "warned_at", "deadline", "breached_at")
+    def _compute_due(self):
+        for line in self:
+            running = line.state == "open"
+            line.warn_due = running and not line.warned_at and line.warning_at
+            line.breach_due = running and not line.breached_at and line.deadline
+
+    @api.depends_context("uid")
+    @api.depends(
+        "state", "deadline", "warning_at", "warned_at", "breached_at", "done_at"
+    )
+    def _compute_status(self):
+        now = fields.Datetime.now()
+        for line in self:
+            line.status = line._status(now)
+            line.remaining = line._remaining_text(now)
+
+    @api.depends("step", "end_step", "deadline")
+    def _compute_display_name(self):
+        steps = dict(self._fields["step"]._description_selection(self.env))
+        ends = dict(self._fields["end_step"]._description_selection(self.env))
+        for line in self:
+            label = steps.get(line.step, line.step or "")
+            if line.end_step:
+                label = f"{label} → {ends.get(line.end_step, line.end_step)}"
+            if line.deadline:
+                label = f"{label} ({fields.Datetime.to_string(line.deadline)[:16]})"
+            line.display_name = label
+
+    def _status(self, now):
+        self.ensure_one()
+        if self.state == "cancelled":
+            return "cancelled"
+        if self.state == "done":
+            return "missed" if self.breached_at else "met"
+        if self.state == "paused":
+            return "paused"
+        if self.breached_at or now > self.deadline:
+            return "overdue"
+        if self.warned_at or (self.warning_at and now >= self.warning_at):
+            return "warning"
+        return "on_time"
+
+    def _remaining_text(self, now):
+        if self.state not in ("open", "paused") or not self.deadline:
+            return False
+        delta = self.deadline - now
+        late = delta < timedelta(0)
+        minutes = int(abs(delta).total_seconds() // 60)
+        days, rest = divmod(minutes, 24 * 60)
+        hours, minutes = divmod(rest, 60)
+        if days:
+            text = self.env._("%(d)s d %(h)s h", d=days, h=hours)
+        else:
+            text = self.env._("%(h)s h %(m)s min", h=hours, m=minutes)
+        return self.env._("%(time)s late", time=text) if late else text
+
+    def _check_access(self, operation):
+        # A deadline is visible to whoever may see its ticket (helpdesk_mgmt_sla
+        # forwards the same way).
+        result = super()._check_access(operation)
+        if result or self.env.su:
+            return result
+        ticket_result = self.sudo().ticket_id.with_env(self.env)._check_access("read")
+        if not ticket_result:
+            return None
+        forbidden_tickets, error_func = ticket_result
+        forbidden = self.sudo().filtered(
+            lambda line: line.ticket_id in forbidden_tickets
+        )
+        return forbidden.with_env(self.env), error_func
+
+    # ------------------------------------------------------------------
+    # Limits and clocks
+    # ------------------------------------------------------------------
+    def _limit(self):
+        """The copied limit as a :class:`complaint_rules.sla.StepLimit`."""
+        self.ensure_one()
+        return rules_sla.StepLimit(
+            step=self.step,
+            amount=Decimal(repr(self.amount)),
+            unit=self.unit,
+            end_step=self.end_step or "",
+            warn_ratio=Decimal(repr(self.warn_ratio or 0)),
+            breach_action=self.breach_action or "none",
+            max_extensions=self.max_extensions,
+            extension_cap=Decimal(repr(self.extension_cap))
+            if self.extension_cap
+            else None,
+            extension_unit=self.extension_unit or None,
+            extension_cap_mode=self.extension_cap_mode or "extension",
+        )
+
+    def _work_calendar(self):
+        self.ensure_one()
+        calendar = (
+            self.calendar_id or self.ticket_id.company_id._complaint_sla_calendar()
+        )
+        return self.env["resource.calendar"]._complaint_work_calendar(calendar.id)
+
+    def _clock(self, cal):
+        self.ensure_one()
+        return rules_sla.Clock(
+            aware(self.start, cal.tz_name),
+            aware(self.deadline, cal.tz_name),
+            aware(self.warning_at, cal.tz_name),
+        )
+
+    @api.model
+    def _clock_vals(self, clock):
+        return {
+            "deadline": naive(clock.deadline),
+            "warning_at": naive(clock.warning_at),
+        }
+
+    @api.model
+    def _open_vals(self, ticket, selected, clock, calendar, line_id):
+        limit = selected.limit
+        return {
+            "ticket_id": ticket.id,
+            "step": limit.step,
+            "end_step": limit.end_step or False,
+            "policy_id": int(selected.policy.code),
+            "policy_line_id": line_id,
+            "calendar_id": calendar.id,
+            "rule_ref": " ".join(limit.rule_ids) or False,
+            "amount": float(limit.amount),
+            "unit": limit.unit.value,
+            "warn_ratio": float(limit.warn_ratio),
+            "breach_action": limit.breach_action,
+            "max_extensions": limit.max_extensions,
+            "extension_cap": float(limit.extension_cap or 0),
+            "extension_unit": limit.extension_unit.value
+            if limit.extension_unit
+            else False,
+            "extension_cap_mode": limit.extension_cap_mode,
+            "start": naive(clock.start),
+            "deadline": naive(clock.deadline),
+            "original_deadline": naive(clock.deadline),
+            "warning_at": naive(clock.warning_at),
+            "state": "open",
+        }
+
+    def _close(self, now, state="done"):
+        """Stop the clocks (the step ended, or the ticket was archived)."""
+        if not self:
+            return
+        self.write({"state": state, "done_at": now, "paused_since": False})
+        # Warning and breach activities of a finished step are obsolete.
+        alerted = self.filtered(lambda line: line.warned_at or line.breached_at)
+        if alerted:
+            tickets = alerted.ticket_id
+            still_alerted = self.search(
+                [
+                    ("ticket_id", "in", tickets.ids),
+                    ("state", "in", ("open", "paused")),
+                    "|",
+                    ("warned_at", "!=", False),
+                    ("breached_at", "!=", False),
+                ]
+            ).ticket_id
+            (tickets - still_alerted).sudo().activity_unlink(
+                [
+                    "complaint_sla.mail_activity_type_sla_warning",
+                    "complaint_sla.mail_activity_type_sla_breach",
+                ]
+            )
+
+    # ------------------------------------------------------------------
+    # Scheduled scans: warnings and breaches
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_warn(self, now=None, batch_size=None):
+        """Send the due warnings (S000-R122). Returns how many fired."""
+        return self._sla_scan("warn", now, batch_size)
+
+    @api.model
+    def _cron_breach(self, now=None, batch_size=None):
+        """Mark the breached steps overdue and run their breach action
+        (escalate one level up, S000-R113, and/or notify). Returns how many
+        fired."""
+        return self._sla_scan("breach", now, batch_size)
+
+    @api.model
+    def _sla_scan(self, kind, now, batch_size):
+        now = now or fields.Datetime.now()
+        size = batch_size or int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("complaint_sla.cron_batch_size", DEFAULT_BATCH_SIZE)
+        )
+        in_cron = bool(self.env.context.get("ir_cron_progress_id"))
+        done = remaining = 0
+        while True:
+            fired = self._sla_scan_batch(kind, now, size)
+            done += fired
+            if fired < size:
+                break
+            if in_cron:
+                # One batch per call: the cron runner commits and calls again.
+                remaining = self._sla_count_due(kind, now)
+                break
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    @api.model
+    def _sla_count_due(self, kind, now):
+        when = SCANS[kind][1]
+        self.env.cr.execute(
+            SQL(
+                """SELECT count(*) FROM complaint_ticket_deadline
+                    WHERE %(when)s <= %(now)s""",
+                when=SQL.identifier(when),
+                now=now,
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _sla_scan_batch(self, kind, now, size):
+        """Fire one batch; returns the number of rows fired.
+
+        Fast path: one savepoint around :meth:`_sla_fire` (stamp, notes and
+        activities, set-based) and :meth:`_sla_after_fire` (breach
+        escalations). If anything fails, the savepoint rolls all of it back
+        and the batch is retried row by row, each in its own savepoint, so
+        one bad ticket neither blocks the others nor keeps a stamp without
+        its note (it stays due and is retried on the next run).
+        """
+        cr = self.env.cr
+        try:
+            with cr.savepoint():
+                rows = self._sla_fire(kind, now, size)
+                self._sla_after_fire(kind, rows)
+            return len(rows)
+        except Exception:
+            _logger.exception("SLA %s scan: batch failed, retrying row by row", kind)
+        fired = 0
+        for line_id in self._sla_due_ids(kind, now, size):
+            try:
+                with cr.savepoint():
+                    rows = self._sla_fire(kind, now, 1, line_id=line_id)
+                    self._sla_after_fire(kind, rows)
+                fired += len(rows)
+            except Exception:
+                _logger.exception(
+                    "SLA %s for deadline line %s failed; it stays due", kind, line_id
+                )
+        return fired
+
+    @api.model
+    def _sla_due_ids(self, kind, now, size):
+        when = SCANS[kind][1]
+        self.env.cr.execute(
+            SQL(
+                """SELECT id FROM complaint_ticket_deadline
+                    WHERE %(when)s <= %(now)s
+                    ORDER BY %(when)s, id LIMIT %(size)s""",
+                when=SQL.identifier(when),
+                now=now,
+                size=size,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _sla_fire(self, kind, now, size, line_id=None):
+        """Stamp up to ``size`` due rows, post their notes and activities;
+        returns ``[(line id, ticket id, breach action)]``.
+
+        Two set-based statements in the caller's transaction, so a rollback
+        removes stamps, notes and activities together and each warning and
+        each breach fires exactly once:
+
+        1. ``UPDATE ... RETURNING`` stamps ``warned_at`` / ``breached_at`` on
+           the due rows, found over the partial index of ``warn_due`` /
+           ``breach_due`` (``FOR UPDATE SKIP LOCKED`` keeps a concurrent run,
+           e.g. "Run manually" beside the cron worker, off them), and returns
+           what the notes need;
+        2. one ``INSERT`` of a log note per ticket listing its due steps,
+           chained with the ``INSERT`` of the activities (:meth:`_sla_post`):
+           a warning goes to the handler (assignee, else the first-contact
+           owner) and the supervisor (team leader, else the nearest branch
+           manager up the company tree); a breach goes to the supervisor when
+           the line's action notifies.
+        """
+        stamp, when = SCANS[kind]
+        env = self.env
+        only = SQL("AND l.id = %s", line_id) if line_id else SQL()
+        self.flush_model()
+        env["helpdesk.ticket"].flush_model()
+        env.cr.execute(
+            SQL(
+                """
+                UPDATE complaint_ticket_deadline AS d
+                   SET %(stamp)s = %(now)s, %(when)s = NULL,
+                       write_date = %(now)s, write_uid = %(uid)s
+                  FROM (SELECT l.id, COALESCE(t.user_id, t.first_contact_user_id)
+                               AS handler, team.user_id AS leader, c.parent_path,
+                               t.number || ' - ' || t.name AS name, cal.tz
+                          FROM complaint_ticket_deadline l
+                          JOIN helpdesk_ticket t ON t.id = l.ticket_id
+                          JOIN res_company c ON c.id = t.company_id
+                     LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
+                     LEFT JOIN resource_calendar cal ON cal.id = l.calendar_id
+                         WHERE l.%(when)s <= %(now)s %(only)s
+                         ORDER BY l.%(when)s, l.id
+                         LIMIT %(size)s
+                           FOR UPDATE OF l SKIP LOCKED) AS due
+                 WHERE d.id = due.id AND d.%(when)s IS NOT NULL
+             RETURNING d.id, d.ticket_id, d.step, d.deadline, d.rule_ref,
+                       d.breach_action, due.tz, due.handler, due.leader,
+                       due.parent_path, due.name
+                """,
+                stamp=SQL.identifier(stamp),
+                when=SQL.identifier(when),
+                now=now,
+                uid=env.uid,
+                only=only,
+                size=size,
+            )
+        )
+        rows = env.cr.fetchall()
+        if not rows:
+            return []
+        self.invalidate_model([stamp, when, "write_date", "write_uid"])
+        self._sla_post(kind, rows, now)
+        return [(row[0], row[1], row[5]) for row in rows]
+
+    @api.model
+    def _sla_post(self, kind, rows, now):
+        """Insert the notes and activities of freshly stamped rows."""
+        env = self.env
+        steps = dict(self._fields["step"]._description_selection(env))
+        if kind == "warn":
+            title = env._("Deadline warning: a step is close to its time limit.")
+            summary = env._("Deadline close: act before it expires")
+            xmlid = "complaint_sla.mail_activity_type_sla_warning"
+        else:
+            title = env._("Deadline missed: the step is overdue.")
+            summary = env._("Deadline missed: follow up")
+            xmlid = "complaint_sla.mail_activity_type_sla_breach"
+        tickets = {}
+        for (
+            _id,
+            ticket_id,
+            step,
+            deadline,
+            rule_ref,
+            action,
+            tz,
+            handler,
+            leader,
+            path,
+            name,
+        ) in sorted(rows, key=lambda row: (row[3], row[0])):
+            ticket = tickets.setdefault(
+                ticket_id,
+                {
+                    "items": [],
+                    "first": deadline,
+                    "tz": tz or "Asia/Shanghai",
+                    "notify": False,
+                    "handler": handler,
+                    "leader": leader,
+                    "path": path,
+                    "name": name,
+                },
+            )
+            ticket["notify"] |= action in ("notify", "both")
+            local = pytz.utc.localize(deadline).astimezone(pytz.timezone(ticket["tz"]))
+            rules = " (%s)" % rule_ref if rule_ref else ""  # noqa: UP031
+            label = steps.get(step, step)
+            due = local.strftime("%Y-%m-%d %H:%M")
+            ticket["items"].append(
+                Markup("<li>%s</li>")
+                % env._(
+                    "%(step)s: due %(deadline)s%(rules)s",
+                    step=label,
+                    deadline=due,
+                    rules=rules,
+                )
+            )
+        managers = None
+        messages, activities = [], []
+        for ticket_id, ticket in tickets.items():
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                title,
+                Markup("").join(ticket["items"]),
+            )
+            messages.append(
+                SQL(
+                    "(%s, %s, %s)",
+                    ticket_id,
+                    f"<{ticket_id}.{now:%Y%m%d%H%M%S}-complaint-sla-{kind}@odoo>",
+                    str(body),
+                )
+            )
+            if kind == "warn" or ticket["notify"]:
+                supervisor = ticket["leader"]
+                if not supervisor:
+                    if managers is None:
+                        managers = self._sla_manager_paths()
+                    supervisor = next(
+                        (
+                            uid
+                            for uid, mpath in managers
+                            if ticket["path"].startswith(mpath)
+                        ),
+                        None,
+                    )
+                users = (
+                    {ticket["handler"], supervisor}
+                    if kind == "warn"
+                    else {supervisor or ticket["handler"]}
+                )
+                local_day = (
+                    pytz.utc.localize(ticket["first"])
+                    .astimezone(pytz.timezone(ticket["tz"]))
+                    .date()
+                )
+                activities.extend(
+                    SQL(
+                        "(%s, %s, %s, %s::date, %s)",
+                        ticket_id,
+                        ticket["name"],
+                        str(body),
+                        local_day,
+                        user_id,
+                    )
+                    for user_id in sorted(filter(None, users))
+                )
+        # One statement for the notes and the activities.
+        activity_insert = SQL()
+        if activities:
+            activity_insert = SQL(
+                """, activities AS (
+                    INSERT INTO mail_activity (
+                        res_model_id, res_model, res_id, res_name,
+                        activity_type_id, summary, note, date_deadline, user_id,
+                        user_tz, automated, active,
+                        create_uid, create_date, write_uid, write_date)
+                    SELECT %(model_id)s, 'helpdesk.ticket', v.res_id, v.res_name,
+                           %(type_id)s, %(summary)s, v.note, v.day, v.user_id,
+                           p.tz, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM (VALUES %(rows)s)
+                           AS v(res_id, res_name, note, day, user_id)
+                      JOIN res_users u ON u.id = v.user_id AND u.active
+                      JOIN res_partner p ON p.id = u.partner_id
+                )""",
+                model_id=env["ir.model"]._get_id("helpdesk.ticket"),
+                type_id=env["ir.model.data"]._xmlid_to_res_id(xmlid),
+                summary=summary,
+                uid=env.uid,
+                now=now,
+                rows=SQL(", ").join(activities),
+            )
+        env.cr.execute(
+            SQL(
+                """WITH messages AS (
+                       INSERT INTO mail_message (
+                           model, res_id, message_type, subtype_id, is_internal,
+                           author_id, email_add_signature, message_id, body, date,
+                           create_uid, create_date, write_uid, write_date)
+                       SELECT 'helpdesk.ticket', v.res_id, 'comment', %(subtype)s,
+                              TRUE, (SELECT partner_id FROM res_users
+                                      WHERE id = %(uid)s),
+                              FALSE, v.message_id, v.body, %(now)s,
+                              %(uid)s, %(now)s, %(uid)s, %(now)s
+                         FROM (VALUES %(rows)s) AS v(res_id, message_id, body)
+                   )%(activities)s
+                   SELECT 1""",
+                subtype=env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+                uid=env.uid,
+                now=now,
+                rows=SQL(", ").join(messages),
+                activities=activity_insert,
+            )
+        )
+        # The ORM did not see these rows: drop what it cached about them.
+        env["mail.message"].invalidate_model()
+        env["mail.activity"].invalidate_model()
+        env["helpdesk.ticket"].invalidate_model(["message_ids", "activity_ids"])
+
+    @api.model
+    def _sla_manager_paths(self):
+        """``[(user id, company parent_path)]`` of the active branch managers
+        (not head office), deepest company first: the first whose path
+        prefixes a ticket's company path is its nearest manager."""
+        env = self.env
+        env.cr.execute(
+            SQL(
+                """SELECT u.id, c.parent_path
+                     FROM res_groups_users_rel gu
+                     JOIN res_users u ON u.id = gu.uid AND u.active
+                     JOIN res_company c ON c.id = u.company_id
+                    WHERE gu.gid = %s
+                      AND NOT EXISTS (SELECT 1 FROM res_groups_users_rel h
+                                       WHERE h.uid = u.id AND h.gid = %s)
+                 ORDER BY length(c.parent_path) DESC, u.id""",
+                env["ir.model.data"]._xmlid_to_res_id(
+                    "complaint_core.group_complaint_manager"
+                ),
+                env["ir.model.data"]._xmlid_to_res_id(
+                    "complaint_core.group_complaint_head_office"
+                ),
+            )
+        )
+        return env.cr.fetchall()
+
+    @api.model
+    def _sla_after_fire(self, kind, rows):
+        """Follow-up in Python of fired rows: breaches whose action escalates
+        go one level up complaint_core's chain (S000-R113)."""
+        if kind != "breach":
+            return
+        ids = [line_id for line_id, _ticket, action in rows if action in ESCALATING]
+        if ids:
+            self._sla_escalate(self.browse(ids))
+
+    @api.model
+    def _sla_escalate(self, lines):
+        """Escalate each ticket once through complaint_core's chain."""
+        for ticket in lines.ticket_id:
+            ticket_lines = lines.filtered(lambda line, t=ticket: line.ticket_id == t)
+            steps = dict(self._fields["step"]._description_selection(self.env))
+            step_names = ", ".join(steps.get(s, s) for s in ticket_lines.mapped("step"))
+            rules = ", ".join(filter(None, ticket_lines.mapped("rule_ref")))
+            reason = self.env._(
+                "Time limit of step %(step)s missed (%(rules)s).",
+                step=step_names,
+                rules=rules or self.env._("SLA policy"),
+            )
+            try:
+                with self.env.cr.savepoint():
+                    ticket.complaint_escalate(reason, trigger="sla")
+            except UserError as exc:
+                ticket._message_log(
+                    body=self.env._(
+                        "The missed deadline could not be escalated: %(error)s",
+                        error=exc.args[0] if exc.args else str(exc),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Pause and extension
+    # ------------------------------------------------------------------
+    def _resume(self, now):
+        """Restart paused clocks, moving deadlines by the time paused."""
+        for line in self.filtered(lambda line: line.state == "paused"):
+            cal = line._work_calendar()
+            paused_from = aware(line.paused_since, cal.tz_name)
+            paused_to = aware(now, cal.tz_name)
+            try:
+                clock = rules_sla.resume_clock(
+                    line._clock(cal),
+                    paused_from,
+                    paused_to,
+                    line.unit,
+                    cal,
+                    warned=bool(line.warned_at),
+                )
+            except RuleError as exc:
+                raise UserError(sla_error_message(self.env, exc)) from exc
+            vals = self._clock_vals(clock)
+            vals.update(
+                state="open",
+                paused_since=False,
+                paused_seconds=line.paused_seconds
+                + int((now - line.paused_since).total_seconds()),
+            )
+            line.write(vals)
+
+    def _apply_extension(self, amount, unit):
+        """Move the deadline by an approved extension; re-arm the warning."""
+        self.ensure_one()
+        cal = self._work_calendar()
+        clock = self._clock(cal)
+        try:
+            amount, unit = rules_sla.check_extension(
+                self._limit(),
+                self.extension_count,
+                amount,
+                unit,
+                clock=clock,
+                cal=cal,
+            )
+            new_clock = rules_sla.extend_clock(
+                clock, amount, unit, cal, limit_unit=self.unit
+            )
+        except RuleError as exc:
+            raise UserError(sla_error_message(self.env, exc)) from exc
+        vals = self._clock_vals(new_clock)
+        vals.update(warned_at=False, extension_count=self.extension_count + 1)
+        self.write(vals)
+        return new_clock

@@ -1,0 +1,188 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+from unittest.mock import patch
+
+from odoo.tests import tagged
+
+from odoo.addons.complaint_sla.models.complaint_ticket_deadline import (
+    ComplaintTicketDeadline,
+)
+
+from .common import SlaCommon, utc
+
+
+class Crash(BaseException):
+    """A crash the job cannot catch (process killed, lost connection)."""
+
+
+@tagged("post_install", "-at_install")
+class TestSlaCron(SlaCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # S000-R105: dispatch within 4 h, warning at 90 % (S000-R122).
+        cls.policy = cls._policy(
+            "Dispatch within 4 h",
+            [cls._line(amount=4, unit="hours", breach_action="escalate")],
+            complaint_kind="complaint",
+        )
+        start = utc(2024, 5, 10, 10, 40)  # due 14:40, warning 14:16
+        cls.tickets = cls.env["helpdesk.ticket"]
+        for _i in range(3):
+            cls.tickets |= cls._ticket(date_received=start, team_id=cls.team.id)
+        cls.warn_time = utc(2024, 5, 10, 14, 20)
+        cls.late_time = utc(2024, 5, 10, 15, 0)
+
+    def _notes(self, ticket, text):
+        return ticket.message_ids.filtered(lambda m: text in (m.body or ""))
+
+    def _activities(self, ticket, xmlid):
+        kind = self.env.ref(xmlid)
+        return ticket.activity_ids.filtered(lambda a: a.activity_type_id == kind)
+
+    def test_warning_fires_exactly_once(self):
+        Deadline = self.Deadline
+        self.assertEqual(Deadline._cron_warn(now=utc(2024, 5, 10, 14, 15)), 0)
+        self.assertEqual(Deadline._cron_warn(now=self.warn_time), 3)
+        self.assertEqual(Deadline._cron_warn(now=self.warn_time), 0)
+        self.assertEqual(Deadline._cron_warn(now=self.late_time), 0)
+        for ticket in self.tickets:
+            line = ticket.sla_deadline_ids
+            self.assertEqual(line.warned_at, self.warn_time)
+            self.assertEqual(len(self._notes(ticket, "Deadline warning")), 1)
+            activities = self._activities(
+                ticket, "complaint_sla.mail_activity_type_sla_warning"
+            )
+            # The handler (first contact) and the supervisor (team leader).
+            self.assertEqual(activities.user_id, self.staff_a | self.manager_p)
+            note = self._notes(ticket, "Deadline warning")
+            self.assertIn("Received: due 2024-05-10 14:40", note.body)
+            self.assertEqual(
+                (note.message_type, note.subtype_id, note.model, note.is_internal),
+                ("comment", self.env.ref("mail.mt_note"), "helpdesk.ticket", True),
+            )
+            self.assertEqual(activities.mapped("res_name"), [ticket.display_name] * 2)
+            self.assertEqual(
+                set(activities.mapped("date_deadline")), {date(2024, 5, 10)}
+            )
+            self.assertEqual(set(activities.mapped("state")), {"overdue"})
+
+    def test_batches_and_reruns_never_duplicate(self):
+        self.assertEqual(self.Deadline._cron_warn(now=self.warn_time, batch_size=2), 3)
+        self.assertEqual(self.Deadline._cron_warn(now=self.warn_time, batch_size=2), 0)
+        for ticket in self.tickets:
+            self.assertEqual(len(self._notes(ticket, "Deadline warning")), 1)
+
+    def test_exception_mid_batch_skips_nothing_and_duplicates_nothing(self):
+        """One ticket's action fails: the batch is rolled back and retried row
+        by row; the others fire once, the failing one stays due and fires
+        once on the next run."""
+        bad = self.tickets[1]
+        original = ComplaintTicketDeadline._sla_after_fire
+
+        def failing(model, kind, rows):
+            if bad.id in [ticket_id for _line, ticket_id, _action in rows]:
+                raise ValueError("follow-up exploded")
+            return original(model, kind, rows)
+
+        with (
+            patch.object(ComplaintTicketDeadline, "_sla_after_fire", failing),
+            self.assertLogs(
+                "odoo.addons.complaint_sla.models.complaint_ticket_deadline",
+                level="ERROR",
+            ),
+        ):
+            self.assertEqual(self.Deadline._cron_warn(now=self.warn_time), 2)
+        self.assertFalse(bad.sla_deadline_ids.warned_at)
+        self.assertFalse(self._notes(bad, "Deadline warning"))
+        self.assertEqual(self.Deadline._cron_warn(now=self.warn_time), 1)
+        self.assertEqual(self.Deadline._cron_warn(now=self.warn_time), 0)
+        for ticket in self.tickets:
+            self.assertEqual(len(self._notes(ticket, "Deadline warning")), 1)
+            self.assertTrue(ticket.sla_deadline_ids.warned_at)
+
+    def test_crash_half_way_rolls_back_and_reruns_once(self):
+        """A crash after the stamp and some actions (nothing committed) leaves
+        no stamp and no note behind; the next run fires each warning once."""
+        original = ComplaintTicketDeadline._sla_after_fire
+
+        def crashing(model, kind, rows):
+            original(model, kind, rows)
+            raise Crash()
+
+        with (
+            patch.object(ComplaintTicketDeadline, "_sla_after_fire", crashing),
+            self.assertRaises(Crash),
+        ):
+            self.Deadline._cron_warn(now=self.warn_time)
+        self.env.invalidate_all()
+        for ticket in self.tickets:
+            self.assertFalse(ticket.sla_deadline_ids.warned_at)
+            self.assertFalse(self._notes(ticket, "Deadline warning"))
+        self.assertEqual(self.Deadline._cron_warn(now=self.warn_time), 3)
+        for ticket in self.tickets:
+            self.assertEqual(len(self._notes(ticket, "Deadline warning")), 1)
+
+    def test_closed_step_never_warns(self):
+        ticket = self.tickets[0]
+        ticket._move_to_step("dispatched")
+        self.assertEqual(ticket.sla_deadline_ids.state, "done")
+        self.assertEqual(self.Deadline._cron_warn(now=self.warn_time), 2)
+        self.assertEqual(self.Deadline._cron_breach(now=self.late_time), 2)
+        self.assertFalse(ticket.sla_deadline_ids.warned_at)
+        self.assertFalse(ticket.sla_deadline_ids.breached_at)
+        self.assertFalse(self._notes(ticket, "Deadline"))
+
+    def test_breach_escalates_one_level_once(self):
+        """S000-R113: the breach marks the step overdue and moves the ticket
+        from the city branch to the province; a rerun does not move it
+        again."""
+        ticket = self.tickets[0]
+        self.assertEqual(ticket.company_id, self.city_a)
+        self.assertEqual(self.Deadline._cron_breach(now=self.late_time), 3)
+        line = ticket.sla_deadline_ids.filtered(lambda line: line.step == "received")
+        self.assertEqual(line.breached_at, self.late_time)
+        self.assertEqual(line.status, "overdue")
+        self.assertEqual(ticket.company_id, self.province)
+        self.assertEqual(ticket.escalation_ids.trigger, "sla")
+        self.assertEqual(ticket.escalation_count, 1)
+        self.assertEqual(len(self._notes(ticket, "Deadline missed")), 1)
+        self.assertEqual(self.Deadline._cron_breach(now=self.late_time), 0)
+        self.assertEqual(self.Deadline._cron_breach(now=utc(2024, 5, 11)), 0)
+        self.assertEqual(ticket.company_id, self.province)
+        self.assertEqual(ticket.escalation_count, 1)
+
+    def test_breach_at_head_office_is_noted_not_lost(self):
+        ticket = self._ticket(
+            user=self.head_admin,
+            company=self.head_office,
+            date_received=utc(2024, 5, 10, 10, 40),
+        )
+        self.Deadline._cron_breach(now=self.late_time)
+        self.assertEqual(ticket.company_id, self.head_office)
+        self.assertTrue(ticket.sla_deadline_ids.breached_at)
+        self.assertEqual(
+            len(self._notes(ticket, "could not be escalated")), 1, ticket.message_ids
+        )
+
+    def test_breach_notifies_the_manager(self):
+        self.policy.line_ids.breach_action = "notify"
+        ticket = self._ticket(date_received=utc(2024, 5, 10, 10, 40))
+        self.Deadline._cron_breach(now=self.late_time)
+        activity = self._activities(
+            ticket, "complaint_sla.mail_activity_type_sla_breach"
+        )
+        # No team leader: the province manager above City A.
+        self.assertEqual(activity.user_id, self.manager_p)
+        self.assertEqual(ticket.company_id, self.city_a)
+
+    def test_scheduled_actions_call_the_scans(self):
+        for xmlid, method in (
+            ("complaint_sla.ir_cron_warn", "_cron_warn"),
+            ("complaint_sla.ir_cron_breach", "_cron_breach"),
+        ):
+            cron = self.env.ref(xmlid)
+            self.assertEqual(cron.ir_actions_server_id.state, "code")
+            self.assertIn(method, cron.code)
+            self.assertEqual(cron.model_id.model, "complaint.ticket.deadline")

@@ -1,0 +1,84 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Glue between complaint_rules.sla and Odoo: units, time conversions,
+translated error messages."""
+
+from complaint_rules.calendar import from_utc_naive, to_utc_naive
+
+UNITS = [
+    ("hours", "Hours"),
+    ("working_hours", "Working hours"),
+    ("working_days", "Working days"),
+    ("calendar_days", "Calendar days"),
+]
+BREACH_ACTIONS = [
+    ("escalate", "Escalate one level up"),
+    ("notify", "Notify the manager"),
+    ("both", "Escalate and notify"),
+    ("none", "Record only"),
+]
+CAP_MODES = [
+    ("extension", "Each extension"),
+    ("total", "Whole limit from its start"),
+]
+# Steps with a clock and the steps a clock may run until (complaint_rules.sla).
+SLA_STEPS = [
+    ("received", "Received"),
+    ("dispatched", "Dispatched"),
+    ("handling", "Handling"),
+    ("replied", "Replied"),
+    ("revisit", "Revisit"),
+]
+END_STEPS = [
+    ("dispatched", "Dispatched"),
+    ("handling", "Handling"),
+    ("replied", "Replied"),
+    ("revisit", "Revisit"),
+    ("closed", "Closed"),
+]
+
+
+def aware(value, tz_name):
+    """Naive UTC (Odoo) -> aware datetime in ``tz_name``; False stays None."""
+    return from_utc_naive(value, tz_name) if value else None
+
+
+def naive(value):
+    """Aware datetime -> naive UTC for Odoo; None stays False."""
+    return to_utc_naive(value) if value else False
+
+
+def sla_error_message(env, exc):
+    """Translated message for a RuleError raised by complaint_rules.sla."""
+    params = getattr(exc, "params", {}) or {}
+    reason = params.get("reason")
+    if reason == "count":
+        return env._(
+            "This deadline allows %(count)s extension(s); no more can be granted.",
+            count=params.get("max"),
+        )
+    if reason == "unit":
+        return env._(
+            "Extensions of this deadline are counted in %(unit)s.",
+            unit=dict(UNITS).get(params.get("unit"), params.get("unit")),
+        )
+    if reason == "cap":
+        return env._(
+            "An extension of this deadline may not exceed %(cap)s %(unit)s.",
+            cap=params.get("cap"),
+            unit=dict(UNITS).get(params.get("unit"), params.get("unit")),
+        )
+    if reason == "cap_total":
+        return env._(
+            "With this extension the step would take more than %(cap)s %(unit)s "
+            "in all.",
+            cap=params.get("cap"),
+            unit=dict(UNITS).get(params.get("unit"), params.get("unit")),
+        )
+    if getattr(exc, "code", "") == "calendar_range":
+        return env._(
+            "No China holiday data for year %(year)s: define that year's public "
+            "holidays under Configuration > Holiday years.",
+            year=params.get("year"),
+        )
+    return env._("Invalid input: %(detail)s", detail=str(exc))

@@ -1,0 +1,2 @@
+from . import complaint_sla_pause_wizard
+from . import complaint_sla_extension_wizard
