@@ -14,6 +14,7 @@
     "installable": True,
     "depends": ["complaint_core", "resource"],
     "external_dependencies": {"python": ["complaint-rules", "chinese-calendar"]},
+    "uninstall_hook": "uninstall_hook",
     "data": [
         "security/complaint_sla_security.xml",
         "security/ir.model.access.csv",
