@@ -5,7 +5,7 @@ from . import complaint_closing_conclusion
 from . import complaint_delegation_rule
 from . import complaint_dispatch_order
 from . import complaint_escalation
-from . import complaint_grading_cache_mixin
+from . import complaint_cache_mixin
 from . import complaint_fact_flag
 from . import complaint_grade
 from . import complaint_grade_criterion

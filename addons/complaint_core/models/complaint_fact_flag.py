@@ -9,7 +9,7 @@ class ComplaintFactFlag(models.Model):
     FACT_FLAGS."""
 
     _name = "complaint.fact.flag"
-    _inherit = ["complaint.grading.cache.mixin"]
+    _inherit = ["complaint.cache.mixin"]
     _description = "Complaint Grading Fact"
     _order = "name"
 

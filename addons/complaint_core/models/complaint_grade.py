@@ -19,7 +19,7 @@ class ComplaintGrade(models.Model):
     """
 
     _name = "complaint.grade"
-    _inherit = ["complaint.grading.cache.mixin"]
+    _inherit = ["complaint.cache.mixin"]
     _description = "Complaint Grade"
     _order = "scheme, sequence, id"
 

@@ -30,7 +30,7 @@ class ComplaintGradeCriterion(models.Model):
     (conditions left empty are ignored); see complaint_rules.grading."""
 
     _name = "complaint.grade.criterion"
-    _inherit = ["complaint.grading.cache.mixin"]
+    _inherit = ["complaint.cache.mixin"]
     _description = "Complaint Grade Criterion"
     _order = "grade_id, sequence, id"
 

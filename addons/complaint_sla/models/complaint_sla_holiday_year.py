@@ -21,6 +21,7 @@ class ComplaintSlaHolidayYear(models.Model):
     """
 
     _name = "complaint.sla.holiday.year"
+    _inherit = ["complaint.cache.mixin"]
     _description = "Holiday Year"
     _order = "calendar_id, year desc"
 
@@ -68,19 +69,6 @@ class ComplaintSlaHolidayYear(models.Model):
         for record in self:
             record.holiday_count = len(record._days_off())
             record.workday_count = len(record.workday_ids)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     # ------------------------------------------------------------------
     def action_generate(self):

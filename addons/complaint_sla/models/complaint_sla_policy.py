@@ -24,6 +24,7 @@ class ComplaintSlaPolicy(models.Model):
     """
 
     _name = "complaint.sla.policy"
+    _inherit = ["complaint.cache.mixin"]
     _description = "Complaint SLA Policy"
     _order = "sequence, id"
 
@@ -79,20 +80,6 @@ class ComplaintSlaPolicy(models.Model):
     def _check_rules(self):
         for policy in self:
             policy._to_rules()
-
-    # CRUD: the policies are cached for the ticket hooks ----------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     # Business ------------------------------------------------------------------
     def _rules_code(self):

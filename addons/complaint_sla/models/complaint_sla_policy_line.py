@@ -23,6 +23,7 @@ class ComplaintSlaPolicyLine(models.Model):
     leaves it (no end step) or reaches ``end_step`` or a later step."""
 
     _name = "complaint.sla.policy.line"
+    _inherit = ["complaint.cache.mixin"]
     _description = "Complaint SLA Step Limit"
     _order = "policy_id, sequence, id"
 
@@ -106,16 +107,3 @@ class ComplaintSlaPolicyLine(models.Model):
             )
         except RuleError as exc:
             raise ValidationError(sla_error_message(self.env, exc)) from exc
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()

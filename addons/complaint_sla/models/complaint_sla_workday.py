@@ -12,6 +12,7 @@ class ComplaintSlaWorkday(models.Model):
     """
 
     _name = "complaint.sla.workday"
+    _inherit = ["complaint.cache.mixin"]
     _description = "Make-up Working Day"
     _order = "date"
 
@@ -36,16 +37,3 @@ class ComplaintSlaWorkday(models.Model):
                         year=day.year_id.year,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()

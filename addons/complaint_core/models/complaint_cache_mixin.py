@@ -3,12 +3,13 @@
 from odoo import api, models
 
 
-class ComplaintGradingCacheMixin(models.AbstractModel):
-    """Records that make up a grading scheme (grades, criteria, facts):
-    changing one clears complaint.grade's cached pure schemes."""
+class ComplaintCacheMixin(models.AbstractModel):
+    """Records from which pure rule objects are built and kept in the ORM
+    cache (grading schemes, SLA policies, working calendars): creating,
+    changing or deleting one clears that cache."""
 
-    _name = "complaint.grading.cache.mixin"
-    _description = "Clears the cached grading schemes on change"
+    _name = "complaint.cache.mixin"
+    _description = "Clears the cached rule objects on change"
 
     @api.model_create_multi
     def create(self, vals_list):
