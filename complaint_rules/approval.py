@@ -48,10 +48,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, localcontext
 from enum import Enum
 from typing import Any
 
+from .coerce import to_decimal
 from .errors import InvalidInputError, RuleError
 
 __all__ = [
@@ -287,53 +288,6 @@ def _is_pct_measure(measure: str) -> bool:
 # --------------------------------------------------------------------------
 # Decimal input
 # --------------------------------------------------------------------------
-
-
-def to_decimal(
-    value: object, *, name: str = "value", allow_float: bool = False
-) -> Decimal:
-    """Convert ``value`` to a finite :class:`Decimal`.
-
-    Accepts ``Decimal``, ``int`` and numeric ``str`` (surrounding blanks
-    stripped). ``float`` raises :class:`InvalidInputError` unless
-    ``allow_float`` is true, in which case it goes through ``str(value)``.
-    ``bool``, ``None``, NaN and infinities always raise.
-    """
-    if isinstance(value, bool) or value is None:
-        raise InvalidInputError(
-            f"{name}: expected a number, got {value!r}.", field=name, value=value
-        )
-    if isinstance(value, float):
-        if not allow_float:
-            raise InvalidInputError(
-                f"{name}: float {value!r} is not accepted; pass a Decimal, int or "
-                "str (or convert explicitly with allow_float=True).",
-                field=name,
-                value=value,
-            )
-        value = str(value)
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidInputError(
-                f"{name}: {value!r} is not a number.", field=name, value=value
-            ) from None
-    else:
-        raise InvalidInputError(
-            f"{name}: expected a Decimal, int or str, got {type(value).__name__}.",
-            field=name,
-            value=value,
-        )
-    if not result.is_finite():
-        raise InvalidInputError(
-            f"{name}: {value!r} is not a finite number.", field=name, value=value
-        )
-    return result
 
 
 def _fmt(value: Decimal) -> str:

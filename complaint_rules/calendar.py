@@ -60,6 +60,7 @@ from zoneinfo import ZoneInfo
 
 import chinese_calendar
 
+from .coerce import to_amount
 from .errors import CalendarRangeError, InvalidInputError
 
 __all__ = [
@@ -154,23 +155,6 @@ def _check_aware(value: object, name: str = "datetime") -> datetime:
     return value
 
 
-def _to_decimal(amount: object, name: str) -> Decimal:
-    if isinstance(amount, bool) or not isinstance(amount, int | Decimal | float):
-        raise InvalidInputError(
-            f"{name} must be an int, Decimal or float, got {type(amount).__name__}",
-            value=amount,
-        )
-    # repr() of a float is its shortest round-tripping form: 0.1 -> "0.1".
-    value = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
-    if not value.is_finite():
-        raise InvalidInputError(f"{name} must be finite, got {amount!r}", value=amount)
-    if value < 0:
-        raise InvalidInputError(
-            f"{name} must not be negative, got {amount!r}", value=amount
-        )
-    return value
-
-
 def _round_seconds(seconds: Decimal) -> timedelta:
     """Round a number of seconds half up to a whole-second timedelta."""
     return timedelta(seconds=int(seconds.quantize(Decimal(1), ROUND_HALF_UP)))
@@ -182,11 +166,11 @@ def _duration(amount: object, unit_seconds: Decimal, name: str) -> timedelta:
         if amount < timedelta(0):
             raise InvalidInputError(f"{name} must not be negative, got {amount}")
         return amount
-    return _round_seconds(_to_decimal(amount, name) * unit_seconds)
+    return _round_seconds(to_amount(amount, name, allow_str=False) * unit_seconds)
 
 
 def _whole_days(amount: object) -> int:
-    value = _to_decimal(amount, "working days")
+    value = to_amount(amount, "working days", allow_str=False)
     if value != value.to_integral_value():
         raise InvalidInputError(
             f"working days must be a whole number, got {amount!r}", value=amount
@@ -195,7 +179,7 @@ def _whole_days(amount: object) -> int:
 
 
 def _to_fraction(fraction: object) -> Decimal:
-    value = _to_decimal(fraction, "fraction")
+    value = to_amount(fraction, "fraction", allow_str=False)
     if value > 1:
         raise InvalidInputError(
             f"fraction must lie between 0 and 1, got {fraction!r}", value=fraction

@@ -23,10 +23,11 @@ import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from .coerce import check_member, code_set, to_amount, to_count
 from .errors import InvalidInputError
 from .reference import CHANNELS, KINDS, codes
 
@@ -157,63 +158,6 @@ def _fail(message: str, **params: Any) -> InvalidInputError:
     return InvalidInputError(message, **params)
 
 
-def _decimal(value: Any, name: str) -> Decimal:
-    if isinstance(value, bool):
-        raise _fail(f"{name} must be a number, not a boolean", field=name)
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, (int, str)):
-        try:
-            result = Decimal(str(value).strip())
-        except InvalidOperation:
-            raise _fail(f"{name} is not a number: {value!r}", field=name) from None
-    elif isinstance(value, float):
-        # Odoo monetary fields hand over floats; go through repr so that
-        # 199999.99 stays 199999.99 rather than its binary expansion.
-        result = Decimal(repr(value))
-    else:
-        raise _fail(f"{name} must be a Decimal, int or str", field=name)
-    if not result.is_finite():
-        raise _fail(f"{name} must be finite", field=name)
-    if result < 0:
-        raise _fail(f"{name} must not be negative", field=name, value=str(result))
-    return result
-
-
-def _count(value: Any, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(f"{name} must be an integer", field=name)
-    if value < 0:
-        raise _fail(f"{name} must not be negative", field=name, value=value)
-    return value
-
-
-def _member(value: Any, allowed: tuple[str, ...], name: str) -> str:
-    if value not in allowed:
-        raise _fail(
-            f"unknown {name} {value!r}; expected one of {', '.join(allowed)}",
-            field=name,
-            value=value,
-            allowed=allowed,
-        )
-    return value
-
-
-def _code_set(value: Any, allowed: Iterable[str], name: str) -> frozenset[str]:
-    if value is None or value is False:
-        return frozenset()
-    if isinstance(value, str):
-        raise _fail(f"{name} must be a collection of codes, not a string", field=name)
-    try:
-        items = frozenset(value)
-    except TypeError:
-        raise _fail(f"{name} must be a collection of codes", field=name) from None
-    allowed = tuple(allowed)
-    for item in sorted(items, key=str):
-        _member(item, allowed, name)
-    return items
-
-
 def _rank(scale: str, level: str) -> int:
     return _ORDINALS[scale].index(level)
 
@@ -251,18 +195,18 @@ class TicketFacts:
     flags: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        _member(self.kind, _KIND_CODES, "kind")
-        _member(self.channel, _CHANNEL_CODES, "channel")
+        check_member(self.kind, _KIND_CODES, "kind")
+        check_member(self.channel, _CHANNEL_CODES, "channel")
         for name in ("regulator_involved", "media_involved"):
             if not isinstance(getattr(self, name), bool):
                 raise _fail(f"{name} must be a boolean", field=name)
         for name in ("complainant_count", "repeat_count", "upgrade_count"):
-            _count(getattr(self, name), name)
-        object.__setattr__(self, "amount", _decimal(self.amount, "amount"))
-        _member(self.harm, HARM_LEVELS, "harm")
-        _member(self.conduct, CONDUCT_LEVELS, "conduct")
-        _member(self.impact, IMPACT_LEVELS, "impact")
-        object.__setattr__(self, "flags", _code_set(self.flags, FACT_FLAGS, "flags"))
+            to_count(getattr(self, name), name)
+        object.__setattr__(self, "amount", to_amount(self.amount, "amount"))
+        check_member(self.harm, HARM_LEVELS, "harm")
+        check_member(self.conduct, CONDUCT_LEVELS, "conduct")
+        check_member(self.impact, IMPACT_LEVELS, "impact")
+        object.__setattr__(self, "flags", code_set(self.flags, "flags", FACT_FLAGS))
 
     def active_flags(self) -> frozenset[str]:
         """All boolean facts that hold, including the two dedicated fields."""
@@ -314,23 +258,23 @@ class GradeCriterion:
                 raise _fail(f"criterion {name} must be a non-empty string", field=name)
         if not isinstance(self.note, str):
             raise _fail("criterion note must be a string", field="note")
-        object.__setattr__(self, "kinds", _code_set(self.kinds, _KIND_CODES, "kinds"))
+        object.__setattr__(self, "kinds", code_set(self.kinds, "kinds", _KIND_CODES))
         object.__setattr__(
-            self, "channels", _code_set(self.channels, _CHANNEL_CODES, "channels")
+            self, "channels", code_set(self.channels, "channels", _CHANNEL_CODES)
         )
-        object.__setattr__(self, "flags", _code_set(self.flags, FACT_FLAGS, "flags"))
+        object.__setattr__(self, "flags", code_set(self.flags, "flags", FACT_FLAGS))
         for name in _THRESHOLDS:
             value = getattr(self, name)
             if value is not None:
-                _count(value, name)
+                to_count(value, name)
         if self.min_amount is not None:
             object.__setattr__(
-                self, "min_amount", _decimal(self.min_amount, "min_amount")
+                self, "min_amount", to_amount(self.min_amount, "min_amount")
             )
         for name, scale in _LEVEL_FIELDS.items():
             value = getattr(self, name)
             if value is not None:
-                _member(value, _ORDINALS[scale], name)
+                check_member(value, _ORDINALS[scale], name)
         if not self.is_conditional():
             raise _fail(
                 "a criterion needs at least one condition; use the scheme's "
@@ -395,8 +339,8 @@ class Duration:
     unit: str
 
     def __post_init__(self) -> None:
-        _count(self.amount, "amount")
-        _member(self.unit, DURATION_UNITS, "unit")
+        to_count(self.amount, "amount")
+        check_member(self.unit, DURATION_UNITS, "unit")
 
 
 @dataclass(frozen=True)
@@ -466,11 +410,11 @@ class GradingScheme:
                 grades=tuple(duplicates),
             )
         known = tuple(grade_codes)
-        _member(self.default_grade, known, "default_grade")
+        check_member(self.default_grade, known, "default_grade")
         for criterion in self.criteria:
-            _member(criterion.grade, known, "grade")
+            check_member(criterion.grade, known, "grade")
         for limit in self.limits:
-            _member(limit.grade, known, "grade")
+            check_member(limit.grade, known, "grade")
 
     @property
     def grade_codes(self) -> tuple[str, ...]:
@@ -479,22 +423,22 @@ class GradingScheme:
 
     def grade(self, code: str) -> Grade:
         """The grade with ``code``."""
-        _member(code, self.grade_codes, "grade")
+        check_member(code, self.grade_codes, "grade")
         return next(grade for grade in self.grades if grade.code == code)
 
     def criteria_for(self, code: str) -> tuple[GradeCriterion, ...]:
         """Criteria of one grade, in scheme order."""
-        _member(code, self.grade_codes, "grade")
+        check_member(code, self.grade_codes, "grade")
         return tuple(c for c in self.criteria if c.grade == code)
 
     def limits_for(self, code: str) -> tuple[GradeLimit, ...]:
         """Time limits of one grade, in scheme order."""
-        _member(code, self.grade_codes, "grade")
+        check_member(code, self.grade_codes, "grade")
         return tuple(limit for limit in self.limits if limit.grade == code)
 
     def severity(self, code: str) -> int:
         """0 for the most severe grade, increasing towards the least."""
-        _member(code, self.grade_codes, "grade")
+        check_member(code, self.grade_codes, "grade")
         return self.grade_codes.index(code)
 
     def to_dict(self) -> dict[str, Any]:
@@ -665,7 +609,7 @@ def scheme_from_dicts(
         )
     if grade_rows and all("sequence" in row for row in grade_rows):
         for row in grade_rows:
-            _count(row["sequence"], "sequence")
+            to_count(row["sequence"], "sequence")
         grade_rows.sort(key=lambda row: row["sequence"])
     return GradingScheme(
         code=code,
@@ -723,7 +667,7 @@ def count_repeats(
     never match (unknown complainant). This feeds ``TicketFacts.repeat_count``
     (S003-R018 "多次", S001-R115 repeat complaints, S002-R008 多口归一).
     """
-    _count(window_days, "window_days")
+    to_count(window_days, "window_days")
     end = _moment(at, "at")
     start = datetime.combine(end.date() - timedelta(days=window_days), time.min)
     start = start.replace(tzinfo=end.tzinfo)

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from .coerce import check_member
 from .errors import InvalidInputError, InvalidTransitionError
 from .reference import KINDS, MAX_REEXAMINATIONS, SATISFACTION_LEVELS, codes, lookup
 
@@ -230,17 +231,6 @@ class RevisitRequiredError(InvalidTransitionError):
     code = "revisit_required"
 
 
-def _check_member(value: object, allowed: tuple[str, ...], name: str) -> str:
-    if value not in allowed:
-        raise InvalidInputError(
-            f"unknown {name} {value!r}; expected one of {', '.join(allowed)}",
-            field=name,
-            value=value,
-            allowed=allowed,
-        )
-    return value  # type: ignore[return-value]
-
-
 def check_transition(
     from_step: str,
     to_step: str,
@@ -263,9 +253,9 @@ def check_transition(
     case; a second one is refused whatever the evidence: new facts after
     that make a new ticket (S000-R175, S000-R170 (三)).
     """
-    _check_member(from_step, STEPS, "from_step")
-    _check_member(to_step, STEPS, "to_step")
-    _check_member(role, ROLES, "role")
+    check_member(from_step, STEPS, "from_step")
+    check_member(to_step, STEPS, "to_step")
+    check_member(role, ROLES, "role")
     if isinstance(reexamination_count, bool) or not isinstance(
         reexamination_count, int
     ):
@@ -318,8 +308,8 @@ def allowed_targets(
     buttons to show). A keyword given also applies its condition, as in
     :func:`check_transition`; ``has_new_evidence`` is assumed when omitted.
     """
-    _check_member(from_step, STEPS, "from_step")
-    _check_member(role, ROLES, "role")
+    check_member(from_step, STEPS, "from_step")
+    check_member(role, ROLES, "role")
     targets = []
     for to_step in STEPS:
         transition = TRANSITIONS.get((from_step, to_step))
@@ -350,7 +340,7 @@ def revisit_required(kind: str, *, declined: bool = False) -> bool:
     revisits to "符合条件的投诉客户" without defining them; this is the
     chosen reading.
     """
-    _check_member(kind, codes(KINDS), "kind")
+    check_member(kind, codes(KINDS), "kind")
     if not isinstance(declined, bool):
         raise InvalidInputError("declined must be a boolean")
     return kind == "complaint" and not declined

@@ -67,6 +67,7 @@ from .calendar import (
     shift_for_pause,
     supported_years,
 )
+from .coerce import check_member, code_set, to_amount
 from .errors import CalendarRangeError, InvalidInputError
 from .reference import CHANNELS, KINDS, codes
 
@@ -152,58 +153,11 @@ def _fail(message: str, **params: Any) -> InvalidInputError:
     return InvalidInputError(message, **params)
 
 
-def _decimal(value: Any, name: str) -> Decimal:
-    if isinstance(value, bool):
-        raise _fail(f"{name} must be a number, not a boolean", field=name)
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int | str):
-        try:
-            result = Decimal(str(value).strip())
-        except ArithmeticError:
-            raise _fail(f"{name} is not a number: {value!r}", field=name) from None
-    elif isinstance(value, float):
-        # Odoo Float fields: repr() is the shortest round-tripping form.
-        result = Decimal(repr(value))
-    else:
-        raise _fail(f"{name} must be a number", field=name)
-    if not result.is_finite():
-        raise _fail(f"{name} must be finite", field=name)
-    if result < 0:
-        raise _fail(f"{name} must not be negative", field=name)
-    return result
-
-
 def _unit(value: Any, name: str = "unit") -> Unit:
     try:
         return Unit(value)
     except ValueError:
         raise _fail(f"unknown {name} {value!r}", field=name, value=value) from None
-
-
-def _member(value: Any, allowed: tuple[str, ...], name: str) -> str:
-    if value not in allowed:
-        raise _fail(
-            f"unknown {name} {value!r}; expected one of {', '.join(allowed)}",
-            field=name,
-            value=value,
-        )
-    return value
-
-
-def _set(value: Any, name: str, allowed: tuple[str, ...] | None = None) -> frozenset:
-    if value is None or value is False:
-        return frozenset()
-    if isinstance(value, str):
-        raise _fail(f"{name} must be a collection, not a string", field=name)
-    try:
-        items = frozenset(value)
-    except TypeError:
-        raise _fail(f"{name} must be a collection of hashable values") from None
-    if allowed is not None:
-        for item in sorted(items, key=str):
-            _member(item, allowed, name)
-    return items
 
 
 def _whole(value: Decimal) -> bool:
@@ -247,10 +201,10 @@ class StepLimit:
     note: str = ""
 
     def __post_init__(self) -> None:
-        _member(self.step, STEPS, "step")
+        check_member(self.step, STEPS, "step")
         end = self.end_step or ""
         if end:
-            _member(end, END_STEPS, "end_step")
+            check_member(end, END_STEPS, "end_step")
             if STEP_RANK[end] <= STEP_RANK[self.step]:
                 raise _fail(
                     f"end step {end!r} must come after step {self.step!r}",
@@ -258,7 +212,7 @@ class StepLimit:
                 )
         object.__setattr__(self, "end_step", end)
         object.__setattr__(self, "unit", _unit(self.unit))
-        amount = _decimal(self.amount, "amount")
+        amount = to_amount(self.amount, "amount")
         if not amount:
             raise _fail("a time limit must be longer than zero", field="amount")
         if self.unit is Unit.WORKING_DAYS and not _whole(amount):
@@ -266,11 +220,11 @@ class StepLimit:
                 f"working days must be a whole number, got {amount}", field="amount"
             )
         object.__setattr__(self, "amount", amount)
-        ratio = _decimal(self.warn_ratio, "warn_ratio")
+        ratio = to_amount(self.warn_ratio, "warn_ratio")
         if ratio > 1:
             raise _fail("the warning ratio lies between 0 and 1", field="warn_ratio")
         object.__setattr__(self, "warn_ratio", ratio)
-        _member(self.breach_action, BREACH_ACTIONS, "breach_action")
+        check_member(self.breach_action, BREACH_ACTIONS, "breach_action")
         if isinstance(self.max_extensions, bool) or not isinstance(
             self.max_extensions, int
         ):
@@ -282,14 +236,14 @@ class StepLimit:
                 self, "extension_unit", _unit(self.extension_unit, "extension_unit")
             )
         if self.extension_cap is not None:
-            cap = _decimal(self.extension_cap, "extension_cap")
+            cap = to_amount(self.extension_cap, "extension_cap")
             if self.ext_unit is Unit.WORKING_DAYS and not _whole(cap):
                 raise _fail(
                     "an extension cap in working days must be whole",
                     field="extension_cap",
                 )
             object.__setattr__(self, "extension_cap", cap)
-        _member(self.extension_cap_mode, CAP_MODES, "extension_cap_mode")
+        check_member(self.extension_cap_mode, CAP_MODES, "extension_cap_mode")
         object.__setattr__(self, "rule_ids", tuple(self.rule_ids))
 
     @property
@@ -354,13 +308,13 @@ class Policy:
     def __post_init__(self) -> None:
         if not isinstance(self.code, str) or not self.code.strip():
             raise _fail("a policy needs a code", field="code")
-        object.__setattr__(self, "kinds", _set(self.kinds, "kinds", _KIND_CODES))
-        object.__setattr__(self, "grades", _set(self.grades, "grades"))
+        object.__setattr__(self, "kinds", code_set(self.kinds, "kinds", _KIND_CODES))
+        object.__setattr__(self, "grades", code_set(self.grades, "grades"))
         object.__setattr__(
-            self, "channels", _set(self.channels, "channels", _CHANNEL_CODES)
+            self, "channels", code_set(self.channels, "channels", _CHANNEL_CODES)
         )
-        object.__setattr__(self, "levels", _set(self.levels, "levels", ORG_LEVELS))
-        object.__setattr__(self, "companies", _set(self.companies, "companies"))
+        object.__setattr__(self, "levels", code_set(self.levels, "levels", ORG_LEVELS))
+        object.__setattr__(self, "companies", code_set(self.companies, "companies"))
         object.__setattr__(self, "scheme", self.scheme or "")
         if isinstance(self.sequence, bool) or not isinstance(self.sequence, int):
             raise _fail("sequence must be an integer", field="sequence")
@@ -445,7 +399,7 @@ def limits_starting(
 
 def closes(step: str, end_step: str, new_step: str) -> bool:
     """Whether a clock of slot ``(step, end_step)`` stops on ``new_step``."""
-    _member(new_step, tuple(STEP_RANK), "new_step")
+    check_member(new_step, tuple(STEP_RANK), "new_step")
     if new_step in TERMINAL_STEPS:
         return True
     if not end_step:
@@ -584,7 +538,7 @@ def check_extension(
     pass ``start + cap`` (needs ``clock`` and ``cal``), e.g. S002-R023 reading
     A: handling may be extended "but not beyond 5 日" in all.
     """
-    value = _decimal(amount, "amount")
+    value = to_amount(amount, "amount")
     if not value:
         raise _fail("an extension must be longer than zero", field="amount")
     unit = _unit(unit) if unit else limit.ext_unit
@@ -642,7 +596,7 @@ def extend_clock(
     warning is re-armed with the same lead before the new deadline, measured
     in the limit's own unit (``limit_unit``).
     """
-    deadline = extend(clock.deadline, _decimal(amount, "amount"), unit, cal)
+    deadline = extend(clock.deadline, to_amount(amount, "amount"), unit, cal)
     return _moved(clock, deadline, _unit(limit_unit), cal, warned=False)
 
 
