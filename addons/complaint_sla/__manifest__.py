@@ -11,7 +11,6 @@
     "maintainers": ["complaint-suite"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "installable": True,
     "depends": ["complaint_core", "resource"],
     "external_dependencies": {"python": ["complaint-rules", "chinese-calendar"]},
     "uninstall_hook": "uninstall_hook",

@@ -279,6 +279,59 @@ class ComplaintTicketDeadline(models.Model):
             "state": "open",
         }
 
+    @api.model
+    def _insert(self, vals_list):
+        """Insert opened clocks (:meth:`_open_vals`) in one statement.
+
+        Ticket creation must stay cheap: the ORM create of these plain rows
+        spends about a millisecond per line on field bookkeeping, one INSERT a
+        fraction of that. The rows have no computed field but the two scan
+        columns, which start as the warning time and the deadline.
+        """
+        if not vals_list:
+            return self.browse()
+        now = fields.Datetime.now()
+        columns = list(vals_list[0])
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s, %s, %s, %s, %s)",
+                SQL(", ").join(
+                    None if vals[column] is False else vals[column]
+                    for column in columns
+                ),
+                vals["warning_at"] or None,
+                vals["deadline"],
+                self.env.uid,
+                now,
+                self.env.uid,
+                now,
+            )
+            for vals in vals_list
+        )
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO complaint_ticket_deadline (%s, warn_due, breach_due,
+                       create_uid, create_date, write_uid, write_date)
+                   VALUES %s RETURNING id""",
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                rows,
+            )
+        )
+        lines = self.browse([row[0] for row in self.env.cr.fetchall()])
+        self.env["helpdesk.ticket"].browse(
+            {vals["ticket_id"] for vals in vals_list}
+        ).invalidate_recordset(
+            [
+                "sla_deadline_ids",
+                "sla_status",
+                "sla_next_deadline",
+                "sla_remaining",
+                "sla_due_today",
+                "sla_paused",
+            ]
+        )
+        return lines
+
     def _close(self, now, state="done"):
         """Stop the clocks (the step ended, or the ticket was archived)."""
         if not self:

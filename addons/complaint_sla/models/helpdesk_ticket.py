@@ -267,7 +267,7 @@ class HelpdeskTicket(models.Model):
                         line_ids.get((selected.policy.code, selected.limit.key)),
                     )
                 )
-        return Deadline.create(vals_list)
+        return Deadline._insert(vals_list)
 
     def _sla_open_keys(self):
         keys = defaultdict(set)

@@ -12,7 +12,6 @@ class ComplaintSlaExtensionWizard(models.TransientModel):
     ticket_id = fields.Many2one("helpdesk.ticket", required=True)
     deadline_id = fields.Many2one(
         "complaint.ticket.deadline",
-        string="Deadline",
         required=True,
         domain="[('ticket_id', '=', ticket_id), ('state', '=', 'open'), "
         "('breached_at', '=', False)]",
