@@ -57,6 +57,9 @@ class TestGrading(ComplaintCommon):
         self.assertEqual(
             (first.repeat_count, second.repeat_count, third.repeat_count), (0, 1, 2)
         )
+        # The link goes to the latest earlier ticket.
+        self.assertEqual(third.possible_duplicate_id, second)
+        self.assertEqual(second.possible_duplicate_id, first)
         self.assertEqual(second.grade_id.code, "important")
         self.assertEqual(third.grade_id.code, "major")
         self.assertEqual(third.grade_rule_ref, "S003-R018")
