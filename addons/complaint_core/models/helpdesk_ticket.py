@@ -81,6 +81,9 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         index=True,
     )
+    # Stored computes are precomputed where their inputs allow (part of the
+    # INSERT of a new ticket). The step cannot be: helpdesk_mgmt computes the
+    # stage from the team after the INSERT.
     complaint_step = fields.Selection(
         string="Lifecycle step",
         related="stage_id.complaint_step",
@@ -88,7 +91,10 @@ class HelpdeskTicket(models.Model):
         index=True,
     )
     channel_code = fields.Selection(
-        related="channel_id.complaint_channel_code", store=True, string="Channel type"
+        related="channel_id.complaint_channel_code",
+        store=True,
+        precompute=True,
+        string="Channel type",
     )
     # Complainant ------------------------------------------------------------
     # Indexed for the duplicate check on every new ticket (多口归一).
@@ -147,7 +153,11 @@ class HelpdeskTicket(models.Model):
     )
     # Organisation -------------------------------------------------------------
     org_level = fields.Selection(
-        ORG_LEVELS, compute="_compute_org_level", store=True, index=True
+        ORG_LEVELS,
+        compute="_compute_org_level",
+        store=True,
+        precompute=True,
+        index=True,
     )
     first_contact_user_id = fields.Many2one(
         "res.users",

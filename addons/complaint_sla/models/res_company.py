@@ -15,10 +15,11 @@ class ResCompany(models.Model):
 
     def _complaint_sla_calendar(self):
         self.ensure_one()
-        return (
-            self.complaint_sla_calendar_id
-            or self.env.ref(
-                "complaint_sla.resource_calendar_china", raise_if_not_found=False
-            )
-            or self.resource_calendar_id
+        if self.complaint_sla_calendar_id:
+            return self.complaint_sla_calendar_id
+        # Cached xmlid lookup, without env.ref()'s existence query on every
+        # ticket creation (the record is protected by its xmlid).
+        china = self.env["ir.model.data"]._xmlid_to_res_id(
+            "complaint_sla.resource_calendar_china", raise_if_not_found=False
         )
+        return self.env["resource.calendar"].browse(china) or self.resource_calendar_id
