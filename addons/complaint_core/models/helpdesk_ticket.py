@@ -492,7 +492,9 @@ class HelpdeskTicket(models.Model):
             ("id", "!=", self.id),
             ("classification_id", "=", self.classification_id.id),
             ("date_received", ">=", since),
-            ("complaint_step", "!=", "merged"),
+            # Through the stage: the stored step of a new ticket is only
+            # computed at the next flush, which would cost an UPDATE more.
+            ("stage_id.complaint_step", "!=", "merged"),
         ]
 
     def _flag_duplicates(self):
