@@ -3,6 +3,7 @@
 """Glue between complaint_rules.sla and Odoo: units, time conversions,
 translated error messages."""
 
+from complaint_rules import sla as rules_sla
 from complaint_rules.calendar import from_utc_naive, to_utc_naive
 
 UNITS = [
@@ -36,6 +37,25 @@ END_STEPS = [
     ("revisit", "Revisit"),
     ("closed", "Closed"),
 ]
+
+
+def step_limit(record, rule_ids=()):
+    """A :class:`complaint_rules.sla.StepLimit` from a record holding the limit
+    fields: a policy line, or the copy a deadline line keeps. Float fields go
+    in as they are; the rules convert them exactly (``coerce.to_amount``)."""
+    return rules_sla.StepLimit(
+        step=record.step,
+        amount=record.amount,
+        unit=record.unit,
+        end_step=record.end_step or "",
+        warn_ratio=record.warn_ratio or 0,
+        breach_action=record.breach_action or "none",
+        max_extensions=record.max_extensions,
+        extension_cap=record.extension_cap or None,
+        extension_unit=record.extension_unit or None,
+        extension_cap_mode=record.extension_cap_mode or "extension",
+        rule_ids=rule_ids,
+    )
 
 
 def aware(value, tz_name):

@@ -1,11 +1,9 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from decimal import Decimal
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
 
 from ..tools import (
@@ -15,6 +13,7 @@ from ..tools import (
     SLA_STEPS,
     UNITS,
     sla_error_message,
+    step_limit,
 )
 
 
@@ -90,20 +89,8 @@ class ComplaintSlaPolicyLine(models.Model):
         """The line as a :class:`complaint_rules.sla.StepLimit`."""
         self.ensure_one()
         try:
-            return rules_sla.StepLimit(
-                step=self.step,
-                amount=Decimal(repr(self.amount)),
-                unit=self.unit,
-                end_step=self.end_step or "",
-                warn_ratio=Decimal(repr(self.warn_ratio)),
-                breach_action=self.breach_action,
-                max_extensions=self.max_extensions,
-                extension_cap=Decimal(repr(self.extension_cap))
-                if self.extension_cap
-                else None,
-                extension_unit=self.extension_unit or None,
-                extension_cap_mode=self.extension_cap_mode or "extension",
-                rule_ids=tuple((self.rule_ref or "").replace(",", " ").split()),
+            return step_limit(
+                self, tuple((self.rule_ref or "").replace(",", " ").split())
             )
         except RuleError as exc:
             raise ValidationError(sla_error_message(self.env, exc)) from exc

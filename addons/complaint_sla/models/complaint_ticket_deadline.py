@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 from datetime import timedelta
-from decimal import Decimal
 
 import pytz
 from markupsafe import Markup
@@ -23,6 +22,7 @@ from ..tools import (
     aware,
     naive,
     sla_error_message,
+    step_limit,
 )
 
 _logger = logging.getLogger(__name__)
@@ -214,20 +214,7 @@ class ComplaintTicketDeadline(models.Model):
     def _limit(self):
         """The copied limit as a :class:`complaint_rules.sla.StepLimit`."""
         self.ensure_one()
-        return rules_sla.StepLimit(
-            step=self.step,
-            amount=Decimal(repr(self.amount)),
-            unit=self.unit,
-            end_step=self.end_step or "",
-            warn_ratio=Decimal(repr(self.warn_ratio or 0)),
-            breach_action=self.breach_action or "none",
-            max_extensions=self.max_extensions,
-            extension_cap=Decimal(repr(self.extension_cap))
-            if self.extension_cap
-            else None,
-            extension_unit=self.extension_unit or None,
-            extension_cap_mode=self.extension_cap_mode or "extension",
-        )
+        return step_limit(self)
 
     def _work_calendar(self):
         self.ensure_one()
