@@ -14,13 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from complaint_rules.approval import (
-    ITEM_TYPES,
     MEASURE_PREMIUM_SHARE_PCT,
     MEASURE_REFUND_OVER_CASH_VALUE,
     ROW_FIELDS,
-    SEED_001_MATRIX,
     Band,
-    ItemCode,
     MatrixRule,
     NoApplicableRuleError,
     ProposalItem,
@@ -28,18 +25,18 @@ from complaint_rules.approval import (
     item_rows,
     matrix_from_dicts,
     matrix_to_dicts,
-    preset_rows,
     resolve_approver,
     resolve_proposal,
     role_rows,
     rule_from_dict,
     rule_to_dict,
     surrender_amounts,
-    to_decimal,
     validate_amounts,
     validate_matrix,
 )
+from complaint_rules.coerce import to_decimal
 from complaint_rules.errors import InvalidInputError, RuleError
+from complaint_rules.presets.insurer import ITEM_TYPES, SETTLEMENT_MATRIX, ItemCode
 
 X = MEASURE_REFUND_OVER_CASH_VALUE
 PCT = MEASURE_PREMIUM_SHARE_PCT
@@ -50,12 +47,12 @@ GM = Role.GENERAL_MANAGER
 
 
 def surrender(x, pct, **kwargs):
-    return resolve_approver(SURRENDER, {X: x, PCT: pct}, SEED_001_MATRIX, **kwargs)
+    return resolve_approver(SURRENDER, {X: x, PCT: pct}, SETTLEMENT_MATRIX, **kwargs)
 
 
 def from_policy(cv, p, r, **kwargs):
     amounts = surrender_amounts(cash_value=cv, refund=r, total_premium=p)
-    return resolve_approver(SURRENDER, amounts, SEED_001_MATRIX, **kwargs)
+    return resolve_approver(SURRENDER, amounts, SETTLEMENT_MATRIX, **kwargs)
 
 
 # --------------------------------------------------------------------------
@@ -87,8 +84,8 @@ def test_s001_r009_unknown_role_code():
 def test_s001_r010_every_seed_item_has_labels_and_rows():
     codes = {it.code for it in ITEM_TYPES}
     assert codes == {c.value for c in ItemCode}
-    assert {r.item_code for r in SEED_001_MATRIX} == codes
-    labels = {row["code"]: row["label_zh"] for row in item_rows()}
+    assert {r.item_code for r in SETTLEMENT_MATRIX} == codes
+    labels = {row["code"]: row["label_zh"] for row in item_rows(ITEM_TYPES)}
     assert labels == {
         "surrender_by_agreement": "协议解约(含部分协议解约)",
         "agent_change": "变更代理人",
@@ -103,7 +100,7 @@ def test_s001_r010_every_seed_item_has_labels_and_rows():
 
 def test_s001_r010_seed_matrix_rows():
     table = [
-        (r.key, r.rule_id, r.item_code, r.describe(), r.role) for r in SEED_001_MATRIX
+        (r.key, r.rule_id, r.item_code, r.describe(), r.role) for r in SETTLEMENT_MATRIX
     ]
     assert table == [
         (
@@ -129,7 +126,7 @@ def test_s001_r010_seed_matrix_rows():
         ("s001_r018", "S001-R018", "commission_freeze", "always", DM),
         ("s001_r019", "S001-R019", "co_handling", "always", SUP),
     ]
-    assert validate_matrix(SEED_001_MATRIX) == SEED_001_MATRIX
+    assert validate_matrix(SETTLEMENT_MATRIX) == SETTLEMENT_MATRIX
 
 
 # --------------------------------------------------------------------------
@@ -301,25 +298,25 @@ def test_s001_r011_surrender_amounts_bad_input(kwargs, message):
 )
 def test_s001_r014_to_r019_fixed_approvers(item, role, rule_id):
     for code in (item, item.value):
-        decision = resolve_approver(code, {}, SEED_001_MATRIX)
+        decision = resolve_approver(code, {}, SETTLEMENT_MATRIX)
         assert decision.role is role
         assert decision.rule_ids_matched == (rule_id,)
         assert decision.deciding_rule_id == rule_id
-    assert resolve_approver(item.value, None, SEED_001_MATRIX).role is role
+    assert resolve_approver(item.value, None, SETTLEMENT_MATRIX).role is role
 
 
 def test_s001_r015_late_fee_waiver_has_no_amount_limit_m8():
     decision = resolve_approver(
-        "late_fee_waiver", {"amount": "50000"}, SEED_001_MATRIX
+        "late_fee_waiver", {"amount": "50000"}, SETTLEMENT_MATRIX
     )  # TC-14(b)
     assert (decision.role, decision.deciding_rule_id) == (SUP, "S001-R015")
 
 
 def test_s001_r010_unknown_item():
     with pytest.raises(InvalidInputError, match="no row in the approval matrix"):
-        resolve_approver("free_lunch", {}, SEED_001_MATRIX)
+        resolve_approver("free_lunch", {}, SETTLEMENT_MATRIX)
     with pytest.raises(InvalidInputError, match="item_code must be a string"):
-        resolve_approver(3, {}, SEED_001_MATRIX)
+        resolve_approver(3, {}, SETTLEMENT_MATRIX)
 
 
 # --------------------------------------------------------------------------
@@ -333,7 +330,7 @@ def test_s001_r020_proposal_supervisor_items_only():
             ProposalItem(SURRENDER, {X: "1500", PCT: "40"}),
             ProposalItem("agent_change"),
         ],
-        SEED_001_MATRIX,
+        SETTLEMENT_MATRIX,
     )
     assert decision.role is SUP
     assert decision.deciding_index == 0
@@ -348,7 +345,7 @@ def test_s001_r020_proposal_supervisor_items_only():
 def test_s001_r020_proposal_takes_highest_item():
     decision = resolve_proposal(  # TC-16
         [(SURRENDER, {X: "1500", PCT: "40"}), ("premium_callback", None)],
-        SEED_001_MATRIX,
+        SETTLEMENT_MATRIX,
     )
     assert (decision.role, decision.deciding_index) == (DM, 1)
     assert decision.deciding_rule_id == "S001-R016"
@@ -363,12 +360,12 @@ def test_s001_r020_proposal_general_manager_and_ties():
             ("advance_payment", {}),
             ("co_handling", {}),
         ],
-        SEED_001_MATRIX,
+        SETTLEMENT_MATRIX,
     )
     assert (decision.role, decision.deciding_index) == (GM, 1)
     assert decision.deciding_rule_id == "S001-R013"
     tie = resolve_proposal(
-        [("advance_payment", {}), ("premium_callback", {})], SEED_001_MATRIX
+        [("advance_payment", {}), ("premium_callback", {})], SETTLEMENT_MATRIX
     )
     assert (tie.role, tie.deciding_index, tie.deciding_rule_id) == (DM, 0, "S001-R017")
 
@@ -376,7 +373,7 @@ def test_s001_r020_proposal_general_manager_and_ties():
 def test_s001_r020_proposal_gap_with_default():
     decision = resolve_proposal(
         [(SURRENDER, {X: "0", PCT: "10"}), ("agent_change", {})],
-        SEED_001_MATRIX,
+        SETTLEMENT_MATRIX,
         default_role=SUP,
     )
     assert decision.role is SUP and decision.matrix_gap
@@ -385,11 +382,11 @@ def test_s001_r020_proposal_gap_with_default():
 
 def test_s001_r020_proposal_bad_input():
     with pytest.raises(InvalidInputError, match="at least one item"):
-        resolve_proposal([], SEED_001_MATRIX)
+        resolve_proposal([], SETTLEMENT_MATRIX)
     with pytest.raises(InvalidInputError, match="Proposal items"):
-        resolve_proposal(["agent_change"], SEED_001_MATRIX)
+        resolve_proposal(["agent_change"], SETTLEMENT_MATRIX)
     with pytest.raises(InvalidInputError, match="negative"):
-        resolve_proposal([(SURRENDER, {X: "-1", PCT: "10"})], SEED_001_MATRIX)
+        resolve_proposal([(SURRENDER, {X: "-1", PCT: "10"})], SETTLEMENT_MATRIX)
 
 
 # --------------------------------------------------------------------------
@@ -615,19 +612,19 @@ def test_s001_r011_validate_amounts_float_policy():
 )
 def test_s001_r011_bad_amounts_rejected(amounts, message):
     with pytest.raises(InvalidInputError, match=message):
-        resolve_approver(SURRENDER, amounts, SEED_001_MATRIX)
+        resolve_approver(SURRENDER, amounts, SETTLEMENT_MATRIX)
 
 
 def test_s001_r011_amounts_must_be_a_mapping():
     with pytest.raises(InvalidInputError, match="must be a mapping"):
-        resolve_approver(SURRENDER, [("x", 1)], SEED_001_MATRIX)
+        resolve_approver(SURRENDER, [("x", 1)], SETTLEMENT_MATRIX)
 
 
 def test_s001_r015_extra_amounts_are_still_validated():
     with pytest.raises(InvalidInputError, match="negative"):
-        resolve_approver("late_fee_waiver", {"amount": "-1"}, SEED_001_MATRIX)
+        resolve_approver("late_fee_waiver", {"amount": "-1"}, SETTLEMENT_MATRIX)
     with pytest.raises(InvalidInputError, match="outside 0-100"):
-        resolve_approver("late_fee_waiver", {"waiver_pct": "120"}, SEED_001_MATRIX)
+        resolve_approver("late_fee_waiver", {"waiver_pct": "120"}, SETTLEMENT_MATRIX)
 
 
 def test_s001_r010_errors_carry_codes():
@@ -643,8 +640,8 @@ def test_s001_r010_errors_carry_codes():
 
 
 def test_s001_r010_preset_rows_have_every_field():
-    rows = list(preset_rows())
-    assert len(rows) == len(SEED_001_MATRIX) == 10
+    rows = list(matrix_to_dicts(SETTLEMENT_MATRIX))
+    assert len(rows) == len(SETTLEMENT_MATRIX) == 10
     assert all(tuple(row) == ROW_FIELDS for row in rows)
     assert [row["sequence"] for row in rows] == list(range(10, 110, 10))
     json.dumps(rows, ensure_ascii=False)  # plain values only
@@ -672,7 +669,7 @@ def test_s001_r010_preset_rows_have_every_field():
 
 
 def test_s001_r010_round_trip():
-    assert matrix_from_dicts(preset_rows()) == SEED_001_MATRIX
+    assert matrix_from_dicts(matrix_to_dicts(SETTLEMENT_MATRIX)) == SETTLEMENT_MATRIX
     dated = _dated_matrix()
     assert matrix_from_dicts(matrix_to_dicts(dated)) == dated
     row = rule_to_dict(dated[0])
@@ -680,11 +677,11 @@ def test_s001_r010_round_trip():
 
 
 def test_s001_r010_from_dicts_orders_by_sequence():
-    rows = matrix_to_dicts(SEED_001_MATRIX)
+    rows = matrix_to_dicts(SETTLEMENT_MATRIX)
     shuffled = list(reversed(rows))
-    assert matrix_from_dicts(shuffled) == SEED_001_MATRIX
+    assert matrix_from_dicts(shuffled) == SETTLEMENT_MATRIX
     unnumbered = [dict(r, sequence=None) for r in rows]
-    assert matrix_from_dicts(unnumbered) == SEED_001_MATRIX
+    assert matrix_from_dicts(unnumbered) == SETTLEMENT_MATRIX
 
 
 def test_s001_r010_from_dict_odoo_values():
@@ -731,13 +728,13 @@ def test_s001_r010_from_dict_odoo_values():
     ],
 )
 def test_s001_r010_bad_rows_from_dicts(patch, message):
-    row = dict(next(iter(preset_rows())), **patch)
+    row = dict(next(iter(matrix_to_dicts(SETTLEMENT_MATRIX))), **patch)
     with pytest.raises(InvalidInputError, match=message):
         matrix_from_dicts([row])
 
 
 def test_s001_r010_from_dicts_rejects_overlap_and_non_mappings():
-    rows = list(preset_rows())
+    rows = list(matrix_to_dicts(SETTLEMENT_MATRIX))
     rows[1] = dict(rows[1], amount_lower="1999")
     with pytest.raises(InvalidInputError, match="Overlapping rows s001_r011"):
         matrix_from_dicts(rows)

@@ -10,18 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from complaint_rules import presets
 from complaint_rules.errors import InvalidInputError, RuleError
 from complaint_rules.grading import (
     CONDUCT_LEVELS,
     FACT_FLAGS,
     HARM_LEVELS,
-    HOSPITAL,
-    HOSPITAL_SERVICE_ATTITUDE,
     IMPACT_LEVELS,
-    INSURANCE_MAJOR,
-    PRESETS,
-    PROPERTY_MANAGEMENT,
-    TELECOM_UPGRADE,
     Duration,
     Grade,
     GradeCriterion,
@@ -35,7 +30,13 @@ from complaint_rules.grading import (
     scheme_from_dicts,
     scheme_to_dict,
 )
+from complaint_rules.presets.hospital import HOSPITAL_SERVICE_ATTITUDE
+from complaint_rules.presets.insurer import INSURANCE_MAJOR
+from complaint_rules.presets.property import PROPERTY_MANAGEMENT
+from complaint_rules.presets.telecom import TELECOM_UPGRADE
 from complaint_rules.reference import CHANNELS, KINDS, codes
+
+PRESETS = presets.presets("grading_scheme")
 
 
 def grade_of(scheme: GradingScheme, **facts) -> str:
@@ -277,7 +278,10 @@ def test_s002_r033_grade_1_egregious_media_public():
 def test_s002_r033_grade_1_superior_authority():
     assert (
         grade_of(
-            HOSPITAL, regulator_involved=True, conduct="egregious", impact="public"
+            HOSPITAL_SERVICE_ATTITUDE,
+            regulator_involved=True,
+            conduct="egregious",
+            impact="public",
         )
         == "grade_1"
     )
@@ -286,7 +290,12 @@ def test_s002_r033_grade_1_superior_authority():
 def test_s002_r033_internal_impact_only_falls_to_grade_2():
     # All three dimensions must hold for grade 1.
     assert (
-        grade_of(HOSPITAL, media_involved=True, conduct="egregious", impact="internal")
+        grade_of(
+            HOSPITAL_SERVICE_ATTITUDE,
+            media_involved=True,
+            conduct="egregious",
+            impact="internal",
+        )
         == "grade_2"
     )
 
@@ -294,7 +303,7 @@ def test_s002_r033_internal_impact_only_falls_to_grade_2():
 def test_s002_r034_grade_2_hospital_leaders_internal_impact():
     result = evaluate(
         TicketFacts(flags={"leadership_involved"}, conduct="poor", impact="internal"),
-        HOSPITAL,
+        HOSPITAL_SERVICE_ATTITUDE,
     )
     assert result.grade == "grade_2"
     assert result.rule_id == "S002-R034"
@@ -302,20 +311,23 @@ def test_s002_r034_grade_2_hospital_leaders_internal_impact():
 
 def test_s002_r035_egregious_but_only_via_follow_up_is_grade_3():
     # Digest ambiguity: dimensions disagree -> provisional grade 3 (S002-R038).
-    result = evaluate(TicketFacts(conduct="egregious", harm="inconvenience"), HOSPITAL)
+    result = evaluate(
+        TicketFacts(conduct="egregious", harm="inconvenience"),
+        HOSPITAL_SERVICE_ATTITUDE,
+    )
     assert result.grade == "grade_3"
     assert result.rule_id == "S002-R035"
 
 
 def test_s002_r038_no_attitude_problem_is_ungraded():
-    result = evaluate(TicketFacts(harm="inconvenience"), HOSPITAL)
+    result = evaluate(TicketFacts(harm="inconvenience"), HOSPITAL_SERVICE_ATTITUDE)
     assert result.grade == "ungraded"
     assert result.rule_id == "S002-R038"
 
 
 def test_s002_r022_hospital_limit_two_working_days_every_grade():
-    for code in HOSPITAL.grade_codes:
-        (limit,) = HOSPITAL.limits_for(code)
+    for code in HOSPITAL_SERVICE_ATTITUDE.grade_codes:
+        (limit,) = HOSPITAL_SERVICE_ATTITUDE.limits_for(code)
         assert limit.first_reply == Duration(2, "working_days")
 
 

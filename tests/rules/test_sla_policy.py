@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaint_rules import sla
+from complaint_rules import presets, sla
 from complaint_rules.calendar import Unit, WorkCalendar, add_duration, supported_years
 from complaint_rules.errors import CalendarRangeError, InvalidInputError
 
@@ -383,7 +383,7 @@ def test_extension_count_and_cap():
 
 
 def test_s002_r023_extension_not_beyond_5_days_in_all():
-    lim = sla.PRESETS["hospital"][0].limits[0]
+    lim = presets.sla_policies("hospital")[0].limits[0]
     # Registered Mon 2024-03-04 10:00: reply opinion due end of Wed 03-06
     # (S002-R022); in all at most 5 日, i.e. until Sat 03-09 10:00.
     clock = sla.plan(lim, sh(2024, 3, 4, 10), CAL)

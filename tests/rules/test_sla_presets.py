@@ -1,4 +1,4 @@
-"""The SLA presets of :mod:`complaint_rules.sla` against the seeds' limits,
+"""The SLA presets of :mod:`complaint_rules.presets` against the seeds' limits,
 the grading presets and the addon's data file (no Odoo needed)."""
 
 import xml.etree.ElementTree as ET
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from complaint_rules import grading, sla
+from complaint_rules import presets, sla
 from complaint_rules.calendar import WorkCalendar
 
 DATA = (
@@ -18,7 +18,11 @@ DATA = (
 )
 SH = ZoneInfo("Asia/Shanghai")
 CAL = WorkCalendar()
-ALL = {policy.code: policy for group in sla.PRESETS.values() for policy in group}
+ALL = {
+    policy.code: policy
+    for group in presets.presets("sla_policies").values()
+    for policy in group
+}
 
 
 def sh(*args):
@@ -79,12 +83,12 @@ def test_every_preset_policy_is_shipped_as_data_with_the_same_limits():
 @pytest.mark.parametrize(
     ("code", "scheme"),
     [
-        ("telecom_provincial", grading.TELECOM_UPGRADE),
-        ("telecom_national", grading.TELECOM_UPGRADE),
-        ("property_major", grading.PROPERTY_MANAGEMENT),
-        ("property_important", grading.PROPERTY_MANAGEMENT),
-        ("property_minor", grading.PROPERTY_MANAGEMENT),
-        ("insurance_major", grading.INSURANCE_MAJOR),
+        ("telecom_provincial", presets.grading_scheme("telecom_upgrade")),
+        ("telecom_national", presets.grading_scheme("telecom_upgrade")),
+        ("property_major", presets.grading_scheme("property_management")),
+        ("property_important", presets.grading_scheme("property_management")),
+        ("property_minor", presets.grading_scheme("property_management")),
+        ("insurance_major", presets.grading_scheme("insurance_major")),
     ],
 )
 def test_presets_agree_with_the_grading_limits(code, scheme):
