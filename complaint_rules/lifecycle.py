@@ -29,6 +29,7 @@ from .reference import KINDS, MAX_REEXAMINATIONS, SATISFACTION_LEVELS, codes, lo
 
 __all__ = [
     "ACTIONS",
+    "ESCALATION_TARGETS",
     "OPEN_STEPS",
     "ROLES",
     "STEPS",
@@ -43,6 +44,7 @@ __all__ = [
     "Transition",
     "allowed_targets",
     "check_transition",
+    "escalation_target",
     "revisit_outcome",
     "revisit_required",
 ]
@@ -120,6 +122,7 @@ _EVERYONE = frozenset({"staff", "manager", "head_office", "system"})
 _CONFIRM = _HUMANS | {"complainant"}
 _CONFIRM_ALL = _EVERYONE | {"complainant"}
 _MANAGERS = frozenset({"manager", "head_office"})
+_SYSTEM = frozenset({"system"})
 
 
 def _t(
@@ -156,7 +159,17 @@ TRANSITIONS: Mapping[tuple[str, str], Transition] = MappingProxyType(
             _t("dispatched", "handling", "start", _HUMANS, "S000-R111", "S002-R016"),
             # Forward to the proper department or escalate city -> province ->
             # HQ; the new unit takes it as a fresh dispatch (S000-R112/R113).
-            _t("handling", "dispatched", "escalate", _HUMANS, "S000-R112", "S000-R113"),
+            # The system escalates a step whose time limit was missed
+            # (S000-R113, S000-R122): every open step's breach escalates, see
+            # ESCALATION_TARGETS.
+            _t(
+                "handling",
+                "dispatched",
+                "escalate",
+                _EVERYONE,
+                "S000-R112",
+                "S000-R113",
+            ),
             # Answer to the complainant (S000-R118, S002-R020).
             _t("handling", "replied", "reply", _HUMANS, "S000-R118", "S002-R020"),
             # Revisit after handling; the outbound-call system may open it
@@ -191,8 +204,21 @@ TRANSITIONS: Mapping[tuple[str, str], Transition] = MappingProxyType(
             # ticket (投诉回访再处理工单), a back-office decision (S000-R121).
             _t("revisit", "handling", "reopen", _MANAGERS, "S000-R121"),
             # Dissatisfied: transfer to the superior for supervision (督办,
-            # S004-R127).
-            _t("revisit", "dispatched", "escalate", _MANAGERS, "S004-R127"),
+            # S004-R127); the system does the same when the revisit's time
+            # limit is missed (S000-R113).
+            _t(
+                "revisit",
+                "dispatched",
+                "escalate",
+                _MANAGERS | _SYSTEM,
+                "S004-R127",
+                "S000-R113",
+            ),
+            # The reply's follow-up (revisit within 7 days, S000-R105) missed:
+            # the system escalates the ticket to the superior, who takes it as
+            # a fresh dispatch (S000-R113). People escalate a replied ticket
+            # through the revisit (S004-R127).
+            _t("replied", "dispatched", "escalate", _SYSTEM, "S000-R113", "S000-R105"),
             # Re-examination (复查) of a closed case, once, on new evidence
             # (S000-R175); reopening a closed case is a manager's decision.
             _t("closed", "handling", "reexamine", _MANAGERS, "S000-R175"),
@@ -205,6 +231,50 @@ TRANSITIONS: Mapping[tuple[str, str], Transition] = MappingProxyType(
         ]
     )
 )
+
+
+#: Where an escalation one level up puts a ticket, for each open step
+#: (S000-R113: the higher level takes it as a fresh dispatch). A ticket not
+#: yet handled keeps its step. Every open step is listed, so a breach in any
+#: of them can escalate; each move is a transition the system may make.
+ESCALATION_TARGETS: Mapping[str, str] = MappingProxyType(
+    {
+        "received": "received",
+        "dispatched": "dispatched",
+        "handling": "dispatched",
+        "replied": "dispatched",
+        "revisit": "dispatched",
+    }
+)
+
+
+def escalation_target(step: str, role: str = "system") -> str:
+    """The step a ticket in ``step`` takes when escalated one level up.
+
+    Raises :class:`InvalidInputError` for an unknown step or role, an
+    :class:`InvalidTransitionError` for a terminal step (nothing to escalate)
+    and :class:`RoleNotAllowedError` when ``role`` may not make the move.
+    """
+    check_member(step, STEPS, "from_step")
+    check_member(role, ROLES, "role")
+    target = ESCALATION_TARGETS.get(step)
+    if target is None:
+        raise InvalidTransitionError(
+            f"a ticket in step {step} cannot be escalated",
+            from_step=step,
+            to_step=step,
+            role=role,
+        )
+    if target != step:
+        transition = check_transition(step, target, role)
+        if transition.action != "escalate":  # pragma: no cover - table invariant
+            raise InvalidTransitionError(
+                f"{step} -> {target} is not an escalation",
+                from_step=step,
+                to_step=target,
+                role=role,
+            )
+    return target
 
 
 class RoleNotAllowedError(InvalidTransitionError):

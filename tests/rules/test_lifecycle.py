@@ -11,6 +11,7 @@ from complaint_rules import reference
 from complaint_rules.errors import InvalidInputError, InvalidTransitionError, RuleError
 from complaint_rules.lifecycle import (
     ACTIONS,
+    ESCALATION_TARGETS,
     OPEN_STEPS,
     ROLES,
     STEP_LABELS,
@@ -24,6 +25,7 @@ from complaint_rules.lifecycle import (
     RoleNotAllowedError,
     allowed_targets,
     check_transition,
+    escalation_target,
     revisit_outcome,
     revisit_required,
 )
@@ -33,6 +35,7 @@ ALL = frozenset({"staff", "manager", "head_office", "system"})
 M = frozenset({"manager", "head_office"})
 #: the complainant (portal) may only accept the answer and close (S004-R126)
 C = frozenset({"complainant"})
+S = frozenset({"system"})
 
 #: The table as the report documents it: (from, to) -> (action, roles).
 EXPECTED = {
@@ -41,13 +44,14 @@ EXPECTED = {
     ("received", "rejected"): ("reject", H),
     ("dispatched", "received"): ("return", H),
     ("dispatched", "handling"): ("start", H),
-    ("handling", "dispatched"): ("escalate", H),
+    ("handling", "dispatched"): ("escalate", ALL),
     ("handling", "replied"): ("reply", H),
     ("replied", "revisit"): ("revisit", ALL),
+    ("replied", "dispatched"): ("escalate", S),
     ("replied", "closed"): ("close", H | C),
     ("revisit", "closed"): ("close", ALL | C),
     ("revisit", "handling"): ("reopen", M),
-    ("revisit", "dispatched"): ("escalate", M),
+    ("revisit", "dispatched"): ("escalate", M | S),
     ("closed", "handling"): ("reexamine", M),
     **{(step, "merged"): ("merge", H) for step in OPEN_STEPS},
 }
@@ -73,7 +77,7 @@ WRONG_ROLE = sorted(
 def test_transition_table_is_exactly_the_documented_one():
     actual = {key: (t.action, t.roles) for key, t in TRANSITIONS.items()}
     assert actual == EXPECTED
-    assert len(TRANSITIONS) == 18
+    assert len(TRANSITIONS) == 19
     for (source, target), transition in TRANSITIONS.items():
         assert (transition.source, transition.target) == (source, target)
         assert transition.action in ACTIONS
@@ -285,7 +289,9 @@ def test_revisit_outcome_bad_input(kwargs):
         ("received", "system", ("dispatched",)),
         ("dispatched", "staff", ("received", "handling", "merged")),
         ("handling", "staff", ("dispatched", "replied", "merged")),
-        ("replied", "system", ("revisit",)),
+        ("replied", "system", ("dispatched", "revisit")),
+        ("handling", "system", ("dispatched",)),
+        ("revisit", "system", ("dispatched", "closed")),
         ("revisit", "staff", ("closed", "merged")),
         ("revisit", "manager", ("dispatched", "handling", "closed", "merged")),
         ("closed", "staff", ()),
@@ -460,3 +466,40 @@ def test_s004_r126_complainant_may_only_close_after_the_answer():
         assert allowed_targets(step, "complainant") == ()
     with pytest.raises(RoleNotAllowedError):
         check_transition("received", "dispatched", "complainant")
+
+
+# --- escalation on a missed time limit ------------------------------------------
+
+
+@pytest.mark.parametrize("step", OPEN_STEPS)
+def test_s000_r113_a_breach_in_every_open_step_escalates(step):
+    """The system escalates a missed limit in any open step: a handled
+    ticket goes back to dispatch at the higher level, an unhandled one keeps
+    its step; every move is in the table for the system role."""
+    target = escalation_target(step)
+    assert target == ESCALATION_TARGETS[step]
+    assert target == ("received" if step == "received" else "dispatched")
+    if target != step:
+        transition = check_transition(step, target, "system")
+        assert transition.action == "escalate"
+        assert "S000-R113" in transition.rule_ids
+
+
+def test_escalation_targets_cover_exactly_the_open_steps():
+    assert set(ESCALATION_TARGETS) == set(OPEN_STEPS)
+
+
+@pytest.mark.parametrize("step", TERMINAL_STEPS)
+def test_terminal_steps_cannot_be_escalated(step):
+    with pytest.raises(InvalidTransitionError) as info:
+        escalation_target(step)
+    assert info.value.code == "invalid_transition"
+
+
+def test_staff_cannot_escalate_a_replied_ticket_directly():
+    """People escalate a replied ticket through the revisit (S004-R127)."""
+    with pytest.raises(RoleNotAllowedError):
+        escalation_target("replied", "staff")
+    assert escalation_target("handling", "staff") == "dispatched"
+    with pytest.raises(InvalidInputError):
+        escalation_target("nowhere")

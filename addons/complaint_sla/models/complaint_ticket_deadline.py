@@ -6,10 +6,12 @@ from datetime import timedelta
 import pytz
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
+from complaint_rules import deadline_status as rules_status
 from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
 
@@ -27,6 +29,7 @@ from ..tools import (
 
 _logger = logging.getLogger(__name__)
 
+# The codes are complaint_rules.deadline_status.STATES.
 STATES = [
     ("open", "Running"),
     ("paused", "Paused"),
@@ -42,13 +45,12 @@ STATUSES = [
     ("missed", "Missed"),
     ("cancelled", "Cancelled"),
 ]
+OUTCOMES = [("met", "Met"), ("missed", "Missed")]
 DEFAULT_BATCH_SIZE = 1000
 ESCALATING = ("escalate", "both")
-# What each scan stamps, and the indexed column it compares with "now".
-SCANS = {
-    "warn": ("warned_at", "warn_due"),
-    "breach": ("breached_at", "breach_due"),
-}
+# What each scan stamps, the indexed column it compares with "now" and the
+# columns the stamp empties: complaint_rules.deadline_status.SCANS.
+SCANS = rules_status.SCANS
 
 
 class ComplaintTicketDeadline(models.Model):
@@ -115,7 +117,19 @@ class ComplaintTicketDeadline(models.Model):
     breach_due = fields.Datetime(
         compute="_compute_due", store=True, precompute=True, readonly=True
     )
-    status = fields.Selection(STATUSES, compute="_compute_status")
+    # Stored when the line closes, for the KPIs.
+    outcome = fields.Selection(OUTCOMES, readonly=True, copy=False, index=True)
+    late_hours = fields.Float(
+        string="Late by (working hours)",
+        digits=(16, 2),
+        readonly=True,
+        copy=False,
+        help="Working time between the deadline and the end of the step, for "
+        "a missed step.",
+    )
+    status = fields.Selection(
+        STATUSES, compute="_compute_status", search="_search_status"
+    )
     remaining = fields.Char(compute="_compute_status", string="Time left")
 
     def init(self):
@@ -139,9 +153,23 @@ class ComplaintTicketDeadline(models.Model):
     @api.depends("state", "warning_at", "warned_at", "deadline", "breached_at")
     def _compute_due(self):
         for line in self:
-            running = line.state == "open"
-            line.warn_due = running and not line.warned_at and line.warning_at
-            line.breach_due = running and not line.breached_at and line.deadline
+            due = rules_status.scan_due(**line._status_values())
+            line.warn_due = due["warn_due"] or False
+            line.breach_due = due["breach_due"] or False
+
+    def _status_values(self, with_done=False):
+        """The fields complaint_rules.deadline_status reads."""
+        self.ensure_one()
+        values = {
+            "state": self.state or "open",
+            "deadline": self.deadline or None,
+            "warning_at": self.warning_at or None,
+            "warned_at": self.warned_at or None,
+            "breached_at": self.breached_at or None,
+        }
+        if with_done:
+            values["done_at"] = self.done_at or None
+        return values
 
     @api.depends_context("uid")
     @api.depends(
@@ -152,6 +180,47 @@ class ComplaintTicketDeadline(models.Model):
         for line in self:
             line.status = line._status(now)
             line.remaining = line._remaining_text(now)
+
+    @api.model
+    def _status_domain(self, status, now):
+        """Domain of the lines in ``status`` at ``now``, read off the one rule
+        (complaint_rules.deadline_status): a running status is its condition
+        and not a worse one's, a finished one its stored outcome."""
+        if status in ("met", "missed"):
+            return [("state", "=", "done"), ("outcome", "=", status)]
+        if status == "cancelled":
+            return [("state", "=", "cancelled")]
+        domain = self._status_condition(status, now)
+        for worse in rules_status.RUNNING_STATUSES:
+            if worse == status:
+                break
+            domain = expression.AND(
+                [domain, ["!", *self._status_condition(worse, now)]]
+            )
+        return domain
+
+    @api.model
+    def _status_condition(self, status, now):
+        """Domain of complaint_rules.deadline_status.CONDITIONS[status]."""
+        state, any_of = rules_status.CONDITIONS[status]
+        terms = [
+            [(cond.field, "!=", False)]
+            if cond.op == "set"
+            else [(cond.field, cond.op, now)]
+            for cond in any_of
+        ]
+        domain = [("state", "=", state)]
+        return expression.AND([domain, expression.OR(terms)]) if terms else domain
+
+    def _search_status(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(self.env._("Unsupported search on the deadline status."))
+        values = [value] if isinstance(value, str) else list(value or ())
+        now = fields.Datetime.now()
+        domain = expression.OR(
+            [self._status_domain(v, now) for v in values if v in dict(STATUSES)]
+        )
+        return ["!", *domain] if operator in ("!=", "not in") else domain
 
     @api.depends("step", "end_step", "deadline")
     def _compute_display_name(self):
@@ -167,17 +236,9 @@ class ComplaintTicketDeadline(models.Model):
 
     def _status(self, now):
         self.ensure_one()
-        if self.state == "cancelled":
-            return "cancelled"
-        if self.state == "done":
-            return "missed" if self.breached_at else "met"
-        if self.state == "paused":
-            return "paused"
-        if self.breached_at or now > self.deadline:
-            return "overdue"
-        if self.warned_at or (self.warning_at and now >= self.warning_at):
-            return "warning"
-        return "on_time"
+        if self.state == "done" and self.outcome:
+            return self.outcome
+        return rules_status.line_status(now, **self._status_values(with_done=True))
 
     def _remaining_text(self, now):
         if self.state not in ("open", "paused") or not self.deadline:
@@ -273,7 +334,7 @@ class ComplaintTicketDeadline(models.Model):
         Ticket creation must stay cheap: the ORM create of these plain rows
         spends about a millisecond per line on field bookkeeping, one INSERT a
         fraction of that. The rows have no computed field but the two scan
-        columns, which start as the warning time and the deadline.
+        columns, given by complaint_rules.deadline_status.scan_due.
         """
         if not vals_list:
             return self.browse()
@@ -286,8 +347,13 @@ class ComplaintTicketDeadline(models.Model):
                     None if vals[column] is False else vals[column]
                     for column in columns
                 ),
-                vals["warning_at"] or None,
-                vals["deadline"],
+                *(
+                    rules_status.scan_due(
+                        state=vals["state"],
+                        deadline=vals["deadline"],
+                        warning_at=vals["warning_at"] or None,
+                    ).values()
+                ),
                 self.env.uid,
                 now,
                 self.env.uid,
@@ -324,6 +390,8 @@ class ComplaintTicketDeadline(models.Model):
         if not self:
             return
         self.write({"state": state, "done_at": now, "paused_since": False})
+        if state == "done":
+            self._store_outcome()
         # Warning and breach activities of a finished step are obsolete.
         alerted = self.filtered(lambda line: line.warned_at or line.breached_at)
         if alerted:
@@ -343,6 +411,32 @@ class ComplaintTicketDeadline(models.Model):
                     "complaint_sla.mail_activity_type_sla_breach",
                 ]
             )
+
+    def _store_outcome(self):
+        """Store met / missed (complaint_rules.deadline_status.outcome) and,
+        for a missed step, the working time it ran late."""
+        by_value = {}
+        for line in self:
+            result = rules_status.outcome(
+                line.deadline, line.done_at, line.breached_at or None
+            )
+            late = 0.0
+            if result == "missed" and line.done_at > line.deadline:
+                cal = line._work_calendar()
+                try:
+                    late = round(
+                        cal.working_time_between(
+                            aware(line.deadline, cal.tz_name),
+                            aware(line.done_at, cal.tz_name),
+                        ).total_seconds()
+                        / 3600,
+                        2,
+                    )
+                except RuleError as exc:
+                    _logger.warning("Late time of deadline %s: %s", line.id, exc)
+            by_value.setdefault((result, late), []).append(line.id)
+        for (result, late), ids in by_value.items():
+            self.browse(ids).write({"outcome": result, "late_hours": late})
 
     # ------------------------------------------------------------------
     # Scheduled scans: warnings and breaches
@@ -382,14 +476,27 @@ class ComplaintTicketDeadline(models.Model):
         return done
 
     @api.model
+    def _sla_due_where(self, kind, now, alias=None):
+        """The condition of a due row of scan ``kind``
+        (complaint_rules.deadline_status.SCANS): its scan column has passed,
+        and the instant the scan must precede (the deadline, for a warning)
+        has not."""
+        scan = SCANS[kind]
+
+        def column(name):
+            return SQL.identifier(alias, name) if alias else SQL.identifier(name)
+
+        where = SQL("%s <= %s", column(scan.due), now)
+        if scan.before:
+            where = SQL("%s AND %s > %s", where, column(scan.before), now)
+        return where
+
+    @api.model
     def _sla_count_due(self, kind, now):
-        when = SCANS[kind][1]
         self.env.cr.execute(
             SQL(
-                """SELECT count(*) FROM complaint_ticket_deadline
-                    WHERE %(when)s <= %(now)s""",
-                when=SQL.identifier(when),
-                now=now,
+                "SELECT count(*) FROM complaint_ticket_deadline WHERE %s",
+                self._sla_due_where(kind, now),
             )
         )
         return self.env.cr.fetchone()[0]
@@ -428,14 +535,13 @@ class ComplaintTicketDeadline(models.Model):
 
     @api.model
     def _sla_due_ids(self, kind, now, size):
-        when = SCANS[kind][1]
         self.env.cr.execute(
             SQL(
                 """SELECT id FROM complaint_ticket_deadline
-                    WHERE %(when)s <= %(now)s
+                    WHERE %(where)s
                     ORDER BY %(when)s, id LIMIT %(size)s""",
-                when=SQL.identifier(when),
-                now=now,
+                where=self._sla_due_where(kind, now),
+                when=SQL.identifier(SCANS[kind].due),
                 size=size,
             )
         )
@@ -462,7 +568,14 @@ class ComplaintTicketDeadline(models.Model):
            manager up the company tree); a breach goes to the supervisor when
            the line's action notifies.
         """
-        stamp, when = SCANS[kind]
+        scan = SCANS[kind]
+        stamp, when = scan.stamp, scan.due
+        # The stamp empties the scan columns the rule says it does (a breach
+        # also ends the warning: none fires after the breach).
+        cleared = SQL(", ").join(
+            SQL("%s = NULL", SQL.identifier(column))
+            for column in rules_status.cleared_by(kind)
+        )
         env = self.env
         only = SQL("AND l.id = %s", line_id) if line_id else SQL()
         self.flush_model()
@@ -471,7 +584,7 @@ class ComplaintTicketDeadline(models.Model):
             SQL(
                 """
                 UPDATE complaint_ticket_deadline AS d
-                   SET %(stamp)s = %(now)s, %(when)s = NULL,
+                   SET %(stamp)s = %(now)s, %(cleared)s,
                        write_date = %(now)s, write_uid = %(uid)s
                   FROM (SELECT l.id, COALESCE(t.user_id, t.first_contact_user_id)
                                AS handler, team.user_id AS leader, c.parent_path,
@@ -481,7 +594,7 @@ class ComplaintTicketDeadline(models.Model):
                           JOIN res_company c ON c.id = t.company_id
                      LEFT JOIN helpdesk_ticket_team team ON team.id = t.team_id
                      LEFT JOIN resource_calendar cal ON cal.id = l.calendar_id
-                         WHERE l.%(when)s <= %(now)s %(only)s
+                         WHERE %(due)s %(only)s
                          ORDER BY l.%(when)s, l.id
                          LIMIT %(size)s
                            FOR UPDATE OF l SKIP LOCKED) AS due
@@ -491,6 +604,8 @@ class ComplaintTicketDeadline(models.Model):
                        due.parent_path, due.name
                 """,
                 stamp=SQL.identifier(stamp),
+                cleared=cleared,
+                due=self._sla_due_where(kind, now, alias="l"),
                 when=SQL.identifier(when),
                 now=now,
                 uid=env.uid,
@@ -501,7 +616,9 @@ class ComplaintTicketDeadline(models.Model):
         rows = env.cr.fetchall()
         if not rows:
             return []
-        self.invalidate_model([stamp, when, "write_date", "write_uid"])
+        self.invalidate_model(
+            [stamp, *rules_status.cleared_by(kind), "write_date", "write_uid"]
+        )
         self._sla_post(kind, rows, now)
         return [(row[0], row[1], row[5]) for row in rows]
 
@@ -698,8 +815,16 @@ class ComplaintTicketDeadline(models.Model):
 
     @api.model
     def _sla_escalate(self, lines):
-        """Escalate each ticket once through complaint_core's chain."""
-        for ticket in lines.ticket_id:
+        """Escalate each ticket once through complaint_core's chain.
+
+        A breach in any open step escalates (S000-R113): the escalation is
+        the system's move (complaint_rules.lifecycle.ESCALATION_TARGETS),
+        whoever runs the scan. A step complaint_core does not escalate from
+        (a replied ticket whose revisit is late) first takes the step the
+        lifecycle table gives the system, then goes up the chain.
+        """
+        system = self.env(user=SUPERUSER_ID)
+        for ticket in lines.ticket_id.with_env(system):
             ticket_lines = lines.filtered(lambda line, t=ticket: line.ticket_id == t)
             steps = dict(self._fields["step"]._description_selection(self.env))
             step_names = ", ".join(steps.get(s, s) for s in ticket_lines.mapped("step"))
@@ -711,6 +836,7 @@ class ComplaintTicketDeadline(models.Model):
             )
             try:
                 with self.env.cr.savepoint():
+                    ticket._sla_escalation_step()
                     ticket.complaint_escalate(reason, trigger="sla")
             except UserError as exc:
                 ticket._message_log(

@@ -10,8 +10,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from odoo.addons.complaint_core.models.helpdesk_ticket import STEP_DATE_FIELDS
+from odoo.addons.complaint_core.models.helpdesk_ticket import (
+    ESCALATABLE_STEPS,
+    STEP_DATE_FIELDS,
+)
+from odoo.addons.complaint_core.tools import rules_error_message
 
+from complaint_rules import deadline_status as rules_status
+from complaint_rules import lifecycle as rules_lifecycle
 from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
 
@@ -65,14 +71,12 @@ class HelpdeskTicket(models.Model):
     def _compute_sla(self):
         now = fields.Datetime.now()
         start, end = self._sla_today_bounds()
-        rank = {"on_time": 0, "paused": 1, "warning": 2, "overdue": 3}
         for ticket in self:
             lines = ticket.sla_deadline_ids.filtered(
                 lambda line: line.state in OPEN_STATES
             )
-            statuses = [line._status(now) for line in lines]
             ticket.sla_status = (
-                max(statuses, key=rank.__getitem__) if statuses else "none"
+                rules_status.worst([line._status(now) for line in lines]) or "none"
             )
             next_line = lines.sorted("deadline")[:1]
             ticket.sla_next_deadline = next_line.deadline
@@ -97,44 +101,28 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _sla_status_domains(self):
+        """Ticket domain of each status, built from the one rule
+        (complaint_rules.deadline_status.CONDITIONS): a ticket has the worst
+        status of its running lines, so it has status S when a line meets
+        S's condition and none meets a worse one's."""
         now = fields.Datetime.now()
-        overdue = [
-            (
-                "sla_deadline_ids",
-                "any",
-                [
-                    ("state", "=", "open"),
-                    "|",
-                    ("breached_at", "!=", False),
-                    ("deadline", "<", now),
-                ],
+        Deadline = self.env["complaint.ticket.deadline"]
+
+        def any_line(status):
+            return [
+                ("sla_deadline_ids", "any", Deadline._status_condition(status, now))
+            ]
+
+        domains = {}
+        worse = []
+        for status in rules_status.RUNNING_STATUSES:
+            domains[status] = expression.AND(
+                [any_line(status), *(["!", *any_line(w)] for w in worse)]
             )
-        ]
-        warning = [
-            (
-                "sla_deadline_ids",
-                "any",
-                [
-                    ("state", "=", "open"),
-                    "|",
-                    ("warned_at", "!=", False),
-                    ("warning_at", "<=", now),
-                ],
-            )
-        ]
-        paused = [("sla_deadline_ids", "any", [("state", "=", "paused")])]
+            worse.append(status)
         running = [("sla_deadline_ids", "any", [("state", "in", OPEN_STATES)])]
-        not_overdue = ["!", *overdue]
-        not_warning = ["!", *warning]
-        return {
-            "overdue": overdue,
-            "warning": expression.AND([warning, not_overdue]),
-            "paused": expression.AND([paused, not_overdue, not_warning]),
-            "on_time": expression.AND(
-                [running, not_overdue, not_warning, ["!", *paused]]
-            ),
-            "none": ["!", *running],
-        }
+        domains["none"] = ["!", *running]
+        return domains
 
     def _search_sla_status(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
@@ -414,6 +402,19 @@ class HelpdeskTicket(models.Model):
         self.env["complaint.sla.pause"].sudo().search(
             [("ticket_id", "in", self.ids), ("date_end", "=", False)]
         ).write({"date_end": now})
+
+    def _sla_escalation_step(self):
+        """Put the ticket in the step an escalation one level up gives it
+        (complaint_rules.lifecycle.ESCALATION_TARGETS), when complaint_core's
+        escalation does not move it there itself."""
+        self.ensure_one()
+        step = self.complaint_step
+        try:
+            target = rules_lifecycle.escalation_target(step, self._complaint_role())
+        except RuleError as exc:
+            raise UserError(rules_error_message(self.env, exc)) from exc
+        if target != step and step not in ESCALATABLE_STEPS:
+            self._move_to_step(target)
 
     def sla_request_extension(self, deadline, amount, unit, reason):
         """Ask a manager to extend (延期) one running deadline."""

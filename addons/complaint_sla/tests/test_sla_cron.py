@@ -1,8 +1,9 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date
+from datetime import date, timedelta
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.complaint_sla.models.complaint_ticket_deadline import (
@@ -186,3 +187,110 @@ class TestSlaCron(SlaCommon):
             self.assertEqual(cron.ir_actions_server_id.state, "code")
             self.assertIn(method, cron.code)
             self.assertEqual(cron.model_id.model, "complaint.ticket.deadline")
+
+
+@tagged("post_install", "-at_install")
+class TestSlaBreachEveryStep(SlaCommon):
+    """Issue 10: a breach in every open step escalates one level up
+    (S000-R113), and no warning fires after the breach (S000-R122)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # One 4-hour limit per open step (S000-R105's dispatch limit, used
+        # for each step), escalating on breach.
+        cls.policy = cls._policy(
+            "Every step within 4 h",
+            [
+                cls._line(step, amount=4, unit="hours", breach_action="escalate")
+                for step in ("received", "dispatched", "handling", "replied", "revisit")
+            ],
+            complaint_kind="complaint",
+        )
+
+    def _ticket_in(self, step):
+        """A ticket of City A walked by its staff to ``step``."""
+        ticket = self._ticket(team_id=self.team.id)
+        staff = self._as(ticket, self.staff_a)
+        path = ["received", "dispatched", "handling", "replied", "revisit"]
+        for next_step in path[1 : path.index(step) + 1]:
+            if next_step == "replied":
+                staff.complaint_reply("Refund of the roaming charges.", "phone")
+            else:
+                staff._move_to_step(next_step)
+        ticket = ticket.with_env(self.env)
+        self.assertEqual(ticket.complaint_step, step)
+        return ticket
+
+    def test_s000_r113_breach_in_every_open_step_escalates(self):
+        expected = {
+            "received": "received",
+            "dispatched": "dispatched",
+            "handling": "dispatched",
+            "replied": "dispatched",
+            "revisit": "dispatched",
+        }
+        tickets = {step: self._ticket_in(step) for step in expected}
+        later = fields.Datetime.now() + timedelta(hours=5)
+        self.assertEqual(self.Deadline._cron_breach(now=later), 5)
+        for step, ticket in tickets.items():
+            with self.subTest(step=step):
+                self.assertEqual(ticket.company_id, self.province)
+                self.assertEqual(ticket.complaint_step, expected[step])
+                self.assertEqual(ticket.escalation_ids.trigger, "sla")
+                self.assertEqual(ticket.escalation_count, 1)
+                self.assertFalse(
+                    ticket.message_ids.filtered(
+                        lambda m: "could not be escalated" in (m.body or "")
+                    )
+                )
+                breached = ticket.sla_deadline_ids.filtered("breached_at")
+                self.assertEqual(breached.step, step)
+
+    def test_s000_r122_no_warning_after_the_breach(self):
+        """The breach scan runs first (a cold start, or a late warning job):
+        the warning of the breached step never fires, now or later; a
+        warning job that runs late, past the deadline, does not fire either
+        (the breach job does)."""
+        self.policy.line_ids.breach_action = "notify"
+        ticket = self._ticket_in("received")
+        other = self._ticket_in("received")
+        line = ticket.sla_deadline_ids
+        late = line.deadline + timedelta(minutes=1)
+        # The warning job late, past the deadline: no warning.
+        self.assertEqual(self.Deadline._cron_warn(now=late), 0)
+        self.assertEqual(self.Deadline._cron_breach(now=late), 2)
+        self.assertEqual(self.Deadline._cron_warn(now=late), 0)
+        self.assertEqual(self.Deadline._cron_warn(now=late + timedelta(days=1)), 0)
+        for record in ticket | other:
+            self.assertFalse(record.sla_deadline_ids.warned_at)
+            self.assertFalse(record.sla_deadline_ids.warn_due)
+            self.assertFalse(
+                record.message_ids.filtered(
+                    lambda m: "Deadline warning" in (m.body or "")
+                )
+            )
+
+    def test_outcome_stored_when_the_step_ends(self):
+        """Met / missed and the late working time are stored when the line
+        closes (KPIs read them)."""
+        self.policy.line_ids.breach_action = "none"
+        on_time = self._ticket_in("received")
+        late = self._ticket_in("received")
+        self._as(on_time, self.staff_a)._move_to_step("dispatched")
+        line = on_time.sla_deadline_ids.filtered(lambda x: x.step == "received")
+        self.assertEqual(
+            (line.outcome, line.late_hours, line.status), ("met", 0, "met")
+        )
+        late_line = late.sla_deadline_ids
+        self.Deadline._cron_breach(now=late_line.deadline + timedelta(minutes=1))
+        self._as(late, self.staff_a)._move_to_step("dispatched")
+        self.assertEqual(late_line.state, "done")
+        self.assertEqual((late_line.outcome, late_line.status), ("missed", "missed"))
+        lines = (on_time | late).sla_deadline_ids
+        for status in ("met", "missed", "on_time", "overdue"):
+            with self.subTest(status=status):
+                self.assertEqual(
+                    lines.search([("id", "in", lines.ids), ("status", "=", status)]),
+                    lines.filtered(lambda x, s=status: x.status == s),
+                )
