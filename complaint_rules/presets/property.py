@@ -103,11 +103,6 @@ PROPERTY_MANAGEMENT = GradingScheme(
     ),
 )
 
-#: China Unicom complaint grades and upgrade levels, seed 000 §5.
-#: Upgrade ladder: ordinary complaint (一般 / 省级 / 全国级, S000-R103) ->
-#: escalated complaint to the group hotline (升级投诉, S000-R137) -> appeal
-#: (申诉, S000-R151/R155). The general/provincial overlap (S000-R103 ⚠) is
-#: resolved by the digest's decision rule: general = answered without
 
 # --------------------------------------------------------------------------
 # SLA policies

@@ -13,6 +13,12 @@ from ..sla import Policy, StepLimit
 # Grading
 # --------------------------------------------------------------------------
 
+#: China Unicom complaint grades and upgrade levels, seed 000 §5.
+#: Upgrade ladder: ordinary complaint (一般 / 省级 / 全国级, S000-R103) ->
+#: escalated complaint to the group hotline (升级投诉, S000-R137) -> appeal
+#: (申诉, S000-R151/R155). The general/provincial overlap (S000-R103 ⚠) is
+#: resolved by the digest's decision rule: general = answered without
+#: dispatch, provincial = needs dispatch in the home branch, national = needs
 #: HQ or another province.
 TELECOM_UPGRADE = GradingScheme(
     code="telecom_upgrade",
