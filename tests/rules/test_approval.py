@@ -639,7 +639,7 @@ def test_s001_r010_errors_carry_codes():
 # --------------------------------------------------------------------------
 
 
-def test_s001_r010_preset_rows_have_every_field():
+def test_s001_r010_matrix_rows_have_every_field():
     rows = list(matrix_to_dicts(SETTLEMENT_MATRIX))
     assert len(rows) == len(SETTLEMENT_MATRIX) == 10
     assert all(tuple(row) == ROW_FIELDS for row in rows)
