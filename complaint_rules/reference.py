@@ -170,6 +170,9 @@ CHANNELS: tuple[Channel, ...] = (
         "Referred by a superior body",
         ("S000-R139", "S000-R171"),
     ),
+    # Any other intake (helpdesk_mgmt's own "Other" channel and every new
+    # channel until it is typed): accepted, graded by the other facts.
+    Channel("other", "其他", "Other", ("S000-R107",)),
 )
 
 NON_ACCEPTANCE_REASONS: tuple[NonAcceptanceReason, ...] = (

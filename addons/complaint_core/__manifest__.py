@@ -39,6 +39,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/complaint_settlement_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "wizards/complaint_action_wizard_views.xml",
         "wizards/complaint_merge_wizard_views.xml",
         "views/complaint_menus.xml",

@@ -200,3 +200,8 @@ def uninstall_hook(env):
                 "UPDATE helpdesk_ticket SET stage_id = %s WHERE stage_id = %s",
                 (target.id, stage_id),
             )
+    # Give helpdesk_mgmt its company rule back (complaint_security.xml
+    # widened it so complainants see their tickets in every branch).
+    rule = env.ref("helpdesk_mgmt.helpdesk_ticket_comp_rule", raise_if_not_found=False)
+    if rule:
+        rule.domain_force = "[('company_id', 'in', company_ids + [False])]"

@@ -87,8 +87,8 @@ CAP_MODES: tuple[str, ...] = ("extension", "total")
 DEFAULT_WARN_RATIO = Decimal("0.9")
 
 _KIND_CODES = codes(KINDS)
-#: The channels of complaint_rules.reference, plus complaint_core's "other".
-_CHANNEL_CODES = (*codes(CHANNELS), "other")
+#: The one channel vocabulary of complaint_rules.reference ("other" included).
+_CHANNEL_CODES = codes(CHANNELS)
 
 
 def unit_of(value: Any, name: str = "unit") -> Unit:

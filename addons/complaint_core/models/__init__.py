@@ -1,3 +1,4 @@
+from . import complaint_mail_sender_mixin
 from . import complaint_approval_assignment
 from . import complaint_approval_role
 from . import complaint_classification

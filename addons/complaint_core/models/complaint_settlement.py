@@ -2,10 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from complaint_rules import approval as rules_approval
 from complaint_rules.errors import RuleError
 
+from ..integrity import (
+    check_input_types,
+    check_protected,
+    lifecycle,
+    with_user_lang,
+)
 from ..tools import rules_error_message
 
 STATES = [
@@ -26,7 +33,7 @@ class ComplaintSettlement(models.Model):
 
     _name = "complaint.settlement"
     _description = "Complaint Settlement Proposal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["complaint.mail.sender.mixin", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -58,6 +65,68 @@ class ComplaintSettlement(models.Model):
     decision_comment = fields.Text(readonly=True, copy=False, tracking=True)
     can_decide = fields.Boolean(compute="_compute_can_decide")
 
+    # Decisions move only through submit / approve / reject / cancel (issue 9).
+    _PROTECTED = frozenset(
+        {
+            "state",
+            "proposed_by_id",
+            "proposal_date",
+            "approver_role_id",
+            "approver_company_id",
+            "approver_user_ids",
+            "deciding_rule_ref",
+            "explanation",
+            "decided_by_id",
+            "decision_comment",
+            "reviewed_by_id",
+            "review_date",
+        }
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        model = with_user_lang(self)
+        for vals in vals_list:
+            check_input_types(model, vals)
+            check_protected(model, vals, self._PROTECTED)
+            vals["proposed_by_id"] = self.env.uid
+            vals["state"] = "draft"
+        settlements = super().create(vals_list)
+        for ticket in settlements.ticket_id:
+            # A proposal is made on a ticket the user may work on.
+            ticket.check_access("write")
+        return settlements
+
+    def write(self, vals):
+        settlements = with_user_lang(self)
+        check_input_types(settlements, vals)
+        check_protected(settlements, vals, self._PROTECTED)
+        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
+            if "ticket_id" in vals or "line_ids" in vals:
+                settlements._check_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        with_user_lang(self)._check_draft()
+        return super().unlink()
+
+    def _check_lines_editable(self):
+        """Items are changed on a draft proposal the user may change."""
+        self.check_access("write")
+        self._check_draft()
+
+    def _check_draft(self):
+        for settlement in self:
+            if settlement.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Settlement %(name)s has been submitted: its items and "
+                        "ticket can no longer be changed. Cancel it and make a "
+                        "new proposal.",
+                        name=settlement.name,
+                    )
+                )
+
     @api.depends("ticket_id.number")
     def _compute_name(self):
         for settlement in self:
@@ -75,8 +144,24 @@ class ComplaintSettlement(models.Model):
                 and self.env.user != settlement.proposed_by_id
             )
 
+    def _lock(self):
+        """Row lock: of two concurrent decisions on one proposal, the second
+        waits for nothing and is retried by the request layer, then refused
+        on the state the first one left."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM complaint_settlement WHERE id IN %s FOR UPDATE NOWAIT",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["state"])
+        return with_user_lang(self)
+
     def action_submit(self):
         """Resolve the approver with the matrix in force today and ask them."""
+        return self._lock()._submit()
+
+    def _submit(self):
         for settlement in self:
             if settlement.state != "draft":
                 raise UserError(self.env._("Only a draft proposal can be submitted."))
@@ -100,7 +185,7 @@ class ComplaintSettlement(models.Model):
         except RuleError as exc:
             raise UserError(rules_error_message(self.env, exc)) from exc
         for line, item_decision in zip(self.line_ids, decision.decisions, strict=True):
-            line.write(
+            lifecycle(line).write(
                 {
                     "role_id": Role.search([("code", "=", item_decision.role.code)]).id,
                     "rule_refs": ", ".join(item_decision.rule_ids_matched),
@@ -120,7 +205,7 @@ class ComplaintSettlement(models.Model):
                     company=ticket.company_id.display_name,
                 )
             )
-        self.write(
+        lifecycle(self).write(
             {
                 "state": "pending",
                 "proposal_date": fields.Datetime.now(),
@@ -165,11 +250,17 @@ class ComplaintSettlement(models.Model):
                 )
 
     def action_approve(self, comment=None):
+        return self._lock()._approve(comment)
+
+    def _approve(self, comment):
         self._check_can_decide()
         self._decide("approved", comment)
         return True
 
     def action_reject(self, comment=None):
+        return self._lock()._reject(comment)
+
+    def _reject(self, comment):
         if not (comment or "").strip():
             raise UserError(self.env._("Please give the reason for the rejection."))
         self._check_can_decide()
@@ -178,7 +269,7 @@ class ComplaintSettlement(models.Model):
 
     def _decide(self, state, comment):
         # sudo: the approver may sit in a parent company; rights were checked.
-        self.sudo().write(
+        lifecycle(self.sudo()).write(
             {
                 "state": state,
                 "decided_by_id": self.env.user.id,
@@ -199,11 +290,23 @@ class ComplaintSettlement(models.Model):
             )
 
     def action_cancel(self):
+        return self._lock()._cancel()
+
+    def _cancel(self):
+        is_manager = self.env.user.has_group("complaint_core.group_complaint_manager")
         for settlement in self:
+            if settlement.proposed_by_id != self.env.user and not is_manager:
+                raise UserError(
+                    self.env._(
+                        "Only the proposer or a complaint manager may cancel "
+                        "settlement %(name)s.",
+                        name=settlement.name,
+                    )
+                )
             if settlement.state == "approved":
                 raise UserError(
                     self.env._("An approved settlement cannot be cancelled.")
                 )
-        self.write({"state": "cancelled"})
+        lifecycle(self).write({"state": "cancelled"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True

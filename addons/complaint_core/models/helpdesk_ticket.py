@@ -12,6 +12,15 @@ from complaint_rules import grading as rules_grading
 from complaint_rules import lifecycle as rules_lifecycle
 from complaint_rules.errors import InvalidTransitionError, RuleError
 
+from ..integrity import (
+    check_input_types,
+    in_lifecycle as in_lifecycle_env,
+    check_protected,
+    complaint_role,
+    lifecycle,
+    to_record,
+    with_user_lang,
+)
 from ..tools import rules_error_message
 from .complaint_grade_criterion import CONDUCT_LEVELS, HARM_LEVELS, IMPACT_LEVELS
 from .res_company import ORG_LEVELS
@@ -58,6 +67,45 @@ GRADING_FIELDS = {
 }
 # Steps from which a ticket may be escalated one level up.
 ESCALATABLE_STEPS = ("received", "dispatched", "handling", "revisit")
+# Written by the lifecycle code only (issue 9): the step follows the stage;
+# step dates, counters, computed facts and the decisions recorded by the
+# lifecycle actions are never taken from a caller.
+PROTECTED_FIELDS = frozenset(
+    {
+        "complaint_step",
+        "channel_code",
+        "org_level",
+        "date_received",
+        "date_dispatched",
+        "date_handling",
+        "date_replied",
+        "date_revisit",
+        "date_rejected",
+        "date_merged",
+        "date_accepted",
+        "reexamination_count",
+        "escalation_count",
+        "repeat_count",
+        "possible_duplicate_id",
+        "duplicate_id",
+        "complainant_phone_key",
+        "grade_rule_ref",
+        "revisit_deadline",
+        "rejection_notice_sent",
+        "complainant_accepted",
+        "reply_content",
+        "reply_channel",
+        "reply_date",
+        "satisfaction",
+        "closing_conclusion_id",
+        "substantiation",
+        "closing_note",
+        "rejection_reason_id",
+        "reexamination_evidence",
+    }
+)
+# Longest subject accepted (the ticket's name).
+SUBJECT_MAX = 200
 # Step -> date field stamped when a ticket enters it.
 STEP_DATE_FIELDS = {
     "received": "date_received",
@@ -71,7 +119,8 @@ STEP_DATE_FIELDS = {
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "complaint.mail.sender.mixin"]
+    _name = "helpdesk.ticket"
 
     complaint_kind = fields.Selection(
         KINDS,
@@ -88,6 +137,7 @@ class HelpdeskTicket(models.Model):
         string="Lifecycle step",
         related="stage_id.complaint_step",
         store=True,
+        readonly=True,
         index=True,
     )
     channel_code = fields.Selection(
@@ -162,11 +212,14 @@ class HelpdeskTicket(models.Model):
     first_contact_user_id = fields.Many2one(
         "res.users",
         string="First-contact owner",
-        default=lambda self: self.env.user,
+        default=lambda self: self._default_first_contact_user(),
         tracking=True,
         index=True,
+        domain="[('share', '=', False)]",
         help="首问负责: the person who received the complainant first stays "
-        "responsible for follow-up; only a manager may change it.",
+        "responsible for follow-up; only a manager may change it. Always an "
+        "internal user: tickets filed in the portal get the company's intake "
+        "user.",
     )
     escalation_ids = fields.One2many("complaint.escalation", "ticket_id")
     escalation_count = fields.Integer(default=0, readonly=True, copy=False)
@@ -206,6 +259,15 @@ class HelpdeskTicket(models.Model):
         "complaint.rejection.reason", copy=False, tracking=True
     )
     rejection_notice_sent = fields.Boolean(copy=False, readonly=True)
+    complainant_accepted = fields.Boolean(
+        string="Accepted by the complainant",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The complainant accepted the answer (S004-R126). Acceptance is "
+        "not a withdrawal: the conclusion comes from the handling.",
+    )
+    date_accepted = fields.Datetime(readonly=True, copy=False)
     reexamination_count = fields.Integer(default=0, readonly=True, copy=False)
     reexamination_evidence = fields.Text(copy=False)
 
@@ -219,7 +281,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("date_replied", "company_id.complaint_revisit_days")
     def _compute_revisit_deadline(self):
-        # S000-R1xx: revisit within 7 days of the reply (company setting).
+        # S000-R120: revisit within 7 days of the reply (company setting).
         for ticket in self:
             if ticket.date_replied:
                 days = ticket.company_id.complaint_revisit_days or 7
@@ -227,9 +289,51 @@ class HelpdeskTicket(models.Model):
             else:
                 ticket.revisit_deadline = False
 
+    @api.model
+    def _default_first_contact_user(self):
+        """首问负责: the user who receives the ticket; for a ticket filed by a
+        complainant in the portal, the company's intake user (an internal
+        user, so SLA warnings reach staff)."""
+        user = self.env.user
+        if not user.share:
+            return user
+        company = self.env["res.company"].browse(
+            self.env.context.get("default_company_id")
+        ) or self.env.company
+        return company.sudo()._complaint_intake_user()
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("name")
+    def _check_subject(self):
+        for ticket in self:
+            subject = (ticket.name or "").strip()
+            if not subject:
+                raise ValidationError(self.env._("A ticket needs a subject."))
+            if len(subject) > SUBJECT_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "The subject is %(length)s characters long; at most "
+                        "%(max)s are allowed. Put the details in the description.",
+                        length=len(subject),
+                        max=SUBJECT_MAX,
+                    )
+                )
+
+    @api.constrains("first_contact_user_id")
+    def _check_first_contact_internal(self):
+        for ticket in self:
+            if ticket.first_contact_user_id.share:
+                raise ValidationError(
+                    self.env._(
+                        "The first-contact owner of ticket %(ticket)s must be an "
+                        "internal user, not %(user)s.",
+                        ticket=ticket.display_name,
+                        user=ticket.first_contact_user_id.name,
+                    )
+                )
+
     @api.constrains("complainant_count")
     def _check_complainant_count(self):
         for ticket in self:
@@ -251,32 +355,92 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        model = with_user_lang(self)
+        now = fields.Datetime.now()
         for vals in vals_list:
-            self._normalize_phone_vals(vals)
+            check_input_types(model, vals)
+            check_protected(model, vals, PROTECTED_FIELDS)
+            model._normalize_phone_vals(vals)
+            if not self.env.su and "first_contact_user_id" in vals:
+                model._check_first_contact_on_create(vals["first_contact_user_id"])
+            # Explicit values beat any default_* a caller puts in the context.
+            vals.setdefault("date_received", now)
+            for name in ("reexamination_count", "escalation_count", "repeat_count"):
+                vals.setdefault(name, 0)
         tickets = super().create(vals_list)
+        with_user_lang(tickets)._check_born_received()
         tickets._flag_duplicates()
         tickets.filtered(lambda t: not t.grade_manual)._apply_auto_grade()
         return tickets
 
+    def _check_first_contact_on_create(self, user_id):
+        """Only a manager names someone else as first-contact owner."""
+        if user_id in (False, self.env.uid):
+            return
+        if not self.env.user.has_group("complaint_core.group_complaint_manager"):
+            raise UserError(
+                self.env._(
+                    "Only a complaint manager may name another user as "
+                    "first-contact owner."
+                )
+            )
+
+    def _check_born_received(self):
+        """A new ticket starts in the received step (受理), whatever stage a
+        caller or a default_stage_id asked for (issue 9: no ticket born
+        closed)."""
+        for ticket in self:
+            if ticket.stage_id.complaint_step not in (False, "received"):
+                raise UserError(
+                    self.env._(
+                        "A new ticket starts in the step Received; stage "
+                        "%(stage)s cannot be given on creation.",
+                        stage=ticket.stage_id.display_name,
+                    )
+                )
+
     def write(self, vals):
+        tickets = with_user_lang(self)
         vals = dict(vals)
-        self._normalize_phone_vals(vals)
+        check_input_types(tickets, vals)
+        check_protected(tickets, vals, PROTECTED_FIELDS)
+        tickets._normalize_phone_vals(vals)
         if "first_contact_user_id" in vals and not self.env.su:
-            self._check_can_change_first_contact()
-        if "grade_id" in vals and not self.env.context.get("complaint_auto_grade"):
+            tickets._check_can_change_first_contact()
+        if "company_id" in vals and not self.env.su:
+            tickets._check_can_change_company(vals["company_id"])
+        auto_grade = in_lifecycle_env(self.env) and self.env.context.get(
+            "complaint_auto_grade"
+        )
+        if "grade_id" in vals and not auto_grade:
             vals.setdefault("grade_manual", bool(vals["grade_id"]))
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
-            self._check_stage_change(stage, vals)
+            tickets._check_stage_change(stage, vals)
             date_field = STEP_DATE_FIELDS.get(stage.complaint_step)
-            if date_field and date_field not in vals:
+            if date_field and any(
+                t.complaint_step != stage.complaint_step for t in self
+            ):
                 vals[date_field] = fields.Datetime.now()
         res = super().write(vals)
-        if GRADING_FIELDS & set(vals) and not self.env.context.get(
-            "complaint_auto_grade"
-        ):
+        if GRADING_FIELDS & set(vals) and not auto_grade:
             self.filtered(lambda t: not t.grade_manual)._apply_auto_grade()
         return res
+
+    def _check_can_change_company(self, company_id):
+        """A ticket leaves its branch by escalation or dispatch, not by a
+        write; head office may re-file it."""
+        if in_lifecycle_env(self.env) or self.env.user.has_group(
+            "complaint_core.group_complaint_head_office"
+        ):
+            return
+        if any(ticket.company_id.id != company_id for ticket in self):
+            raise UserError(
+                self.env._(
+                    "A ticket moves to another company only by escalation; "
+                    "ask head office to re-file it."
+                )
+            )
 
     @api.model
     def _normalize_phone_vals(self, vals):
@@ -300,20 +464,9 @@ class HelpdeskTicket(models.Model):
     # Lifecycle (single gatekeeper for every stage change, kanban included)
     # ------------------------------------------------------------------
     def _complaint_role(self):
-        """Role of the current user for complaint_rules.lifecycle."""
-        if self.env.context.get("complaint_role") == "complainant":
-            # Set by the portal route; it can only restrict, never elevate.
-            return "complainant"
-        user = self.env.user
-        if user._is_superuser():
-            # Scheduled jobs and automatic routing run as the superuser. A
-            # sudo() by code does not change whose role applies.
-            return "system"
-        if user.has_group("complaint_core.group_complaint_head_office"):
-            return "head_office"
-        if user.has_group("complaint_core.group_complaint_manager"):
-            return "manager"
-        return "staff"
+        """Role of the current user for complaint_rules.lifecycle: from who
+        the user is (integrity.complaint_role), never from the context."""
+        return complaint_role(self.env)
 
     def _check_stage_change(self, stage, vals):
         role = self._complaint_role()
@@ -328,11 +481,15 @@ class HelpdeskTicket(models.Model):
                     target,
                     role,
                     reexamination_count=ticket.reexamination_count,
-                    has_new_evidence=bool(
+                    has_new_evidence=in_lifecycle_env(self.env)
+                    and bool(
                         vals.get("reexamination_evidence")
                         or self.env.context.get("complaint_new_evidence")
                     ),
+                    # The complainant's own acceptance stands for the revisit
+                    # (S004-R126); a declined revisit is not required.
                     revisit_required=role != "complainant"
+                    and not vals.get("complainant_accepted", ticket.complainant_accepted)
                     and rules_lifecycle.revisit_required(
                         vals.get("complaint_kind") or ticket.complaint_kind,
                         declined=bool(
@@ -472,7 +629,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             vals = dict(extra_vals or {})
             vals["stage_id"] = ticket._complaint_stage(step).id
-            ticket.with_context(**ctx).write(vals)
+            lifecycle(ticket).with_context(**ctx).write(vals)
 
     # ------------------------------------------------------------------
     # Duplicates and grading
@@ -498,7 +655,7 @@ class HelpdeskTicket(models.Model):
         ]
 
     def _flag_duplicates(self):
-        """多口归一 (S002-R0xx): same complainant and matter within the window."""
+        """多口归一 (S002-R008): same complainant and matter within the window."""
         Ticket = self.sudo().with_context(active_test=False)
         for ticket in self:
             domain = ticket._duplicate_domain()
@@ -515,7 +672,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
             if rows:
-                ticket.with_context(complaint_auto_grade=True).write(
+                lifecycle(ticket).with_context(complaint_auto_grade=True).write(
                     {"possible_duplicate_id": rows[0][0], "repeat_count": rows[0][1]}
                 )
 
@@ -550,7 +707,7 @@ class HelpdeskTicket(models.Model):
             except RuleError as exc:
                 raise ValidationError(rules_error_message(self.env, exc)) from exc
             if grade and (grade != ticket.grade_id or rule != ticket.grade_rule_ref):
-                ticket.with_context(complaint_auto_grade=True).write(
+                lifecycle(ticket).with_context(complaint_auto_grade=True).write(
                     {"grade_id": grade.id, "grade_rule_ref": rule}
                 )
 
@@ -572,8 +729,7 @@ class HelpdeskTicket(models.Model):
         return self._open_action_wizard("dispatch")
 
     def action_complaint_start(self):
-        self._move_to_step("handling")
-        return True
+        return self.complaint_start()
 
     def action_complaint_reply(self):
         return self._open_action_wizard("reply")
@@ -608,19 +764,77 @@ class HelpdeskTicket(models.Model):
         }
         return action
 
-    # Business methods called by the wizards (and by other addons) -------------
+    # Business methods: called by the wizards, by other addons and over RPC.
+    # Each takes ids or records and plain values, checks the step it starts
+    # from under a row lock, and returns a plain value (see README, "RPC").
+    def _lifecycle_begin(self, action, target=None):
+        """Lock the ticket's row and check, on its current step, that
+        ``action`` starts here (towards ``target``).
+
+        The lock makes two concurrent actions on one ticket run one after
+        the other: the second waits for nothing (NOWAIT), fails with a
+        concurrency error that Odoo's request layer retries, and the retry
+        sees the first action's result and is refused with a clear message.
+        """
+        self.ensure_one()
+        ticket = with_user_lang(self)
+        self.env.cr.execute(
+            SQL("SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE NOWAIT", self.id)
+        )
+        self.invalidate_recordset(["stage_id", "complaint_step", "company_id"])
+        if target is None:
+            return ticket
+        transition = rules_lifecycle.TRANSITIONS.get((self.complaint_step, target))
+        if transition is None or transition.action != action:
+            steps = dict(
+                self._fields["complaint_step"]._description_selection(ticket.env)
+            )
+            raise UserError(
+                ticket.env._(
+                    "Ticket %(ticket)s is in step %(step)s: the action %(action)s "
+                    "does not start from there.",
+                    ticket=self.display_name,
+                    step=steps.get(self.complaint_step, self.complaint_step),
+                    action=dict(
+                        self.env["complaint.action.wizard"]
+                        ._fields["action"]
+                        ._description_selection(ticket.env)
+                    ).get(action, action),
+                )
+            )
+        return ticket
+
+    def _lifecycle_result(self, **extra):
+        self.ensure_one()
+        return {
+            "ticket_id": self.id,
+            "number": self.number,
+            "step": self.complaint_step,
+            "stage_id": self.stage_id.id,
+            "company_id": self.company_id.id,
+            **extra,
+        }
+
     def complaint_dispatch(
         self, unit_company, instructions, deadline, team=None, user=None
     ):
-        self.ensure_one()
-        order = self.env["complaint.dispatch.order"].create(
+        """Issue a dispatch order (交办单) and move to 派单. Returns the order
+        (over RPC: its id)."""
+        ticket = self._lifecycle_begin("dispatch", "dispatched")
+        env = ticket.env
+        unit_company = to_record(env, "res.company", unit_company)
+        team = to_record(env, "helpdesk.ticket.team", team)
+        user = to_record(env, "res.users", user)
+        if not unit_company:
+            raise UserError(env._("A dispatch order needs the handling unit."))
+        order = lifecycle(env["complaint.dispatch.order"]).create(
             {
-                "ticket_id": self.id,
+                "ticket_id": ticket.id,
                 "unit_company_id": unit_company.id,
-                "team_id": team.id if team else False,
-                "user_id": user.id if user else False,
+                "team_id": team.id,
+                "user_id": user.id,
                 "instructions": instructions,
-                "deadline": deadline,
+                "deadline": fields.Datetime.to_datetime(deadline),
             }
         )
         vals = {}
@@ -628,181 +842,328 @@ class HelpdeskTicket(models.Model):
             vals["team_id"] = team.id
         if user:
             vals["user_id"] = user.id
-        self._move_to_step("dispatched", vals)
-        self.message_post(
-            body=self.env._(
+        ticket._move_to_step("dispatched", vals)
+        ticket.message_post(
+            body=env._(
                 "Dispatch order %(number)s issued to %(unit)s, due %(deadline)s.",
                 number=order.number,
                 unit=unit_company.display_name,
-                deadline=fields.Datetime.to_string(deadline),
+                deadline=order._local_deadline(),
             )
         )
         return order
 
-    def complaint_reply(self, content, channel, reply_date=None):
-        self._move_to_step(
-            "replied",
-            {
+    def complaint_start(self):
+        """The handling unit takes the dispatched ticket (派单 -> 处理)."""
+        for ticket in self:
+            ticket._lifecycle_begin("start", "handling")._move_to_step("handling")
+        return True
+
+    def complaint_reply(
+        self, content, channel, reply_date=None, conclusion=None, substantiation=None
+    ):
+        """Record the answer given to the complainant (答复). The handling's
+        finding (closing conclusion and substantiation) may be recorded with
+        it; closing then keeps it."""
+        for ticket in self:
+            ticket = ticket._lifecycle_begin("reply", "replied")
+            if not (content or "").strip():
+                raise UserError(
+                    ticket.env._(
+                        "Ticket %(ticket)s cannot be marked replied without the "
+                        "reply given to the complainant.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            vals = {
                 "reply_content": content,
                 "reply_channel": channel,
-                "reply_date": reply_date or fields.Datetime.now(),
-            },
-        )
+                "reply_date": fields.Datetime.to_datetime(reply_date)
+                or fields.Datetime.now(),
+            }
+            conclusion = to_record(
+                ticket.env, "complaint.closing.conclusion", conclusion
+            )
+            if conclusion:
+                vals["closing_conclusion_id"] = conclusion.id
+            if substantiation:
+                vals["substantiation"] = substantiation
+            check_input_types(ticket, vals)
+            ticket._move_to_step("replied", vals)
+        return True
 
     def complaint_revisit(self, satisfaction, note=None):
         """Record the revisit (回访, S000-R120). A dissatisfied result stays in
         the revisit step for a manager's screening (甄别, S000-R121), who then
         reopens handling (complaint_reopen) or escalates (S004-R127)."""
-        self.ensure_one()
+        ticket = self._lifecycle_begin("revisit", "revisit")
         vals = {"satisfaction": satisfaction, "revisit_note": note}
-        self._move_to_step("revisit", vals)
+        check_input_types(ticket, vals)
+        if not satisfaction:
+            raise UserError(ticket.env._("Please give the complainant's satisfaction."))
+        ticket._move_to_step("revisit", vals)
         if satisfaction == "dissatisfied":
-            manager_group = self.env.ref("complaint_core.group_complaint_manager")
-            manager = manager_group.users.filtered(
-                lambda u: (
-                    self.company_id in u.company_ids
-                    and not u.has_group("complaint_core.group_complaint_head_office")
-                )
-            )[:1]
-            self.activity_schedule(
+            manager = ticket._nearest_manager()
+            ticket.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=(manager or self.env.user).id,
-                summary=self.env._("Dissatisfied revisit: reopen or escalate"),
+                summary=ticket.env._("Dissatisfied revisit: reopen or escalate"),
             )
+        return True
+
+    def _nearest_manager(self):
+        """The branch manager of the ticket's company, else of the nearest
+        parent company (head-office administrators excluded)."""
+        self.ensure_one()
+        managers = self.env.ref("complaint_core.group_complaint_manager").users
+        head = self.env.ref("complaint_core.group_complaint_head_office").users
+        company = self.company_id
+        while company:
+            found = (managers - head).filtered(lambda u, c=company: c == u.company_id)
+            found = found or (managers - head).filtered(
+                lambda u, c=company: c in u.company_ids
+            )
+            if found:
+                return found[:1]
+            company = company.parent_id
+        return self.env["res.users"]
 
     def complaint_reopen(self, note=None):
         """Reopen handling after a dissatisfied revisit (S000-R121)."""
-        self._move_to_step("handling")
-        if note:
-            for ticket in self:
+        for ticket in self:
+            ticket = ticket._lifecycle_begin("reopen", "handling")
+            ticket._move_to_step("handling")
+            if note:
                 ticket.message_post(body=note)
+        return True
 
-    def complaint_close(self, conclusion, substantiation, note=None):
-        self._move_to_step(
-            "closed",
-            {
-                "closing_conclusion_id": conclusion.id,
-                "substantiation": substantiation,
-                "closing_note": note,
-            },
+    def complaint_close(self, conclusion=None, substantiation=None, note=None):
+        """Close (办结) with the closing conclusion and substantiation; when
+        omitted, those recorded with the reply are kept."""
+        for ticket in self:
+            ticket = ticket._lifecycle_begin("close", "closed")
+            vals = {"closing_note": note}
+            conclusion = to_record(
+                ticket.env, "complaint.closing.conclusion", conclusion
+            )
+            if conclusion:
+                vals["closing_conclusion_id"] = conclusion.id
+            if substantiation:
+                vals["substantiation"] = substantiation
+            check_input_types(ticket, vals)
+            ticket._move_to_step("closed", vals)
+        return True
+
+    def complaint_accept(self):
+        """The complainant accepts the answer (S004-R126), from the portal.
+
+        Acceptance is not a withdrawal (S000-R159/R173): it is recorded as
+        the complainant's acceptance and satisfaction. The ticket closes
+        with the conclusion the handling recorded; without one it stays for
+        the handler to close, with an activity."""
+        ticket = self._lifecycle_begin("accept")
+        if ticket.complaint_step not in ("replied", "revisit"):
+            raise UserError(
+                ticket.env._(
+                    "Ticket %(ticket)s has not been answered yet; there is "
+                    "nothing to accept.",
+                    ticket=ticket.display_name,
+                )
+            )
+        if ticket.complainant_accepted:
+            raise UserError(
+                ticket.env._(
+                    "You have already accepted the answer to ticket %(ticket)s.",
+                    ticket=ticket.display_name,
+                )
+            )
+        vals = {
+            "complainant_accepted": True,
+            "date_accepted": fields.Datetime.now(),
+            "satisfaction": ticket.satisfaction or "satisfied",
+        }
+        # sudo: a portal user has no write right on tickets; the lifecycle
+        # still checks the transition for the complainant's role.
+        ticket_su = lifecycle(ticket.sudo())
+        if ticket.closing_conclusion_id and ticket.substantiation:
+            ticket_su._move_to_step("closed", vals)
+        else:
+            ticket_su.write(vals)
+            owner = ticket.user_id or ticket.first_contact_user_id
+            ticket_su.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=owner.id or self.env.ref("base.user_admin").id,
+                summary=ticket.env._(
+                    "The complainant accepted the answer: close with the "
+                    "conclusion"
+                ),
+            )
+        ticket_su.message_post(
+            body=ticket.env._("The complainant accepted the answer."),
+            author_id=self.env.user.partner_id.id,
         )
+        return ticket._lifecycle_result(accepted=True)
 
     def complaint_reject(self, reason, note=None):
-        self.ensure_one()
-        self._move_to_step("rejected", {"rejection_reason_id": reason.id})
-        if not self.rejection_notice_sent:
-            # The proper channel is notified once (S000 §5.5).
+        """Not accepted (不予受理) with a reason; the proper channel is
+        notified once (S000-R170)."""
+        ticket = self._lifecycle_begin("reject", "rejected")
+        env = ticket.env
+        reason = to_record(env, "complaint.rejection.reason", reason)
+        if not reason:
+            raise UserError(
+                env._(
+                    "Ticket %(ticket)s cannot be rejected without a "
+                    "non-acceptance reason.",
+                    ticket=ticket.display_name,
+                )
+            )
+        ticket._move_to_step("rejected", {"rejection_reason_id": reason.id})
+        if not ticket.rejection_notice_sent:
             notice = reason.proper_channel_notice or reason.name
-            body = self.env._(
+            body = env._(
                 "Your matter cannot be accepted: %(reason)s. %(notice)s",
                 reason=reason.name,
                 notice=notice,
             )
             if note:
                 body = f"{body}\n{note}"
-            self.message_post(
+            ticket.message_post(
                 body=body,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                partner_ids=self.partner_id.ids,
+                partner_ids=ticket.partner_id.ids,
             )
-            self.sudo().rejection_notice_sent = True
+            lifecycle(ticket.sudo()).write({"rejection_notice_sent": True})
+        return True
 
     def complaint_reexamine(self, evidence):
-        """复查: allowed once, on new evidence."""
-        self.ensure_one()
+        """复查: allowed once, on new evidence (S000-R175)."""
+        ticket = self._lifecycle_begin("reexamine", "handling")
         if not (evidence or "").strip():
             raise UserError(
-                self.env._(
+                ticket.env._(
                     "A re-examination of ticket %(ticket)s needs new evidence.",
-                    ticket=self.display_name,
+                    ticket=ticket.display_name,
                 )
             )
-        self._move_to_step(
+        ticket._move_to_step(
             "handling",
             {"reexamination_evidence": evidence},
             complaint_new_evidence=True,
         )
-        self.sudo().reexamination_count += 1
+        lifecycle(ticket.sudo()).write(
+            {"reexamination_count": ticket.reexamination_count + 1}
+        )
+        return True
 
     def complaint_escalate(self, reason, trigger="manual"):
-        """Move the ticket one level up the company hierarchy."""
-        self.ensure_one()
+        """Move the ticket one level up the company hierarchy. Returns the
+        escalation record (over RPC: its id)."""
+        ticket = self._lifecycle_begin("escalate")
+        env = ticket.env
         if not (reason or "").strip():
-            raise UserError(self.env._("An escalation needs a reason."))
-        if self.complaint_step not in ESCALATABLE_STEPS:
+            raise UserError(env._("An escalation needs a reason."))
+        if ticket.complaint_step not in ESCALATABLE_STEPS:
             raise UserError(
-                self.env._(
+                env._(
                     "Ticket %(ticket)s cannot be escalated in its current step.",
-                    ticket=self.display_name,
+                    ticket=ticket.display_name,
                 )
             )
-        parent = self.company_id.parent_id
+        parent = ticket.company_id.parent_id
         if not parent:
             raise UserError(
-                self.env._(
+                env._(
                     "Ticket %(ticket)s is already at head office; it cannot be "
                     "escalated further.",
-                    ticket=self.display_name,
+                    ticket=ticket.display_name,
                 )
             )
-        source = self.company_id
+        source = ticket.company_id
         # Step and message first, while the ticket is still in the branch of
         # the user who escalates (they may lose sight of it afterwards).
-        if self.complaint_step in ("handling", "revisit"):
+        if ticket.complaint_step in ("handling", "revisit"):
             # The higher level takes it as a fresh dispatch (S000-R112/R113).
-            self._move_to_step("dispatched")
-        self.message_post(
-            body=self.env._(
+            ticket._move_to_step("dispatched")
+        ticket.message_post(
+            body=env._(
                 "Escalated from %(from_company)s to %(to_company)s: %(reason)s",
                 from_company=source.display_name,
                 to_company=parent.display_name,
                 reason=reason,
             )
         )
-        self.env["complaint.escalation"].sudo().create(
-            {
-                "ticket_id": self.id,
-                "from_company_id": source.id,
-                "to_company_id": parent.id,
-                "reason": reason,
-                "trigger": trigger,
-            }
+        escalation = (
+            self.env["complaint.escalation"]
+            .sudo()
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "from_company_id": source.id,
+                    "to_company_id": parent.id,
+                    "reason": reason,
+                    "trigger": trigger,
+                }
+            )
         )
-        vals = {"company_id": parent.id, "escalation_count": self.escalation_count + 1}
+        vals = {
+            "company_id": parent.id,
+            "escalation_count": ticket.escalation_count + 1,
+        }
         if parent.complaint_team_id:
             vals["team_id"] = parent.complaint_team_id.id
         # sudo: the escalating user needs no rights in the parent company.
-        self.sudo().write(vals)
+        lifecycle(ticket.sudo()).write(vals)
+        return escalation
 
     def complaint_merge_into(self, master):
-        """Link this duplicate to ``master`` and close it as merged."""
-        self.ensure_one()
-        if master == self:
-            raise UserError(self.env._("A ticket cannot be merged into itself."))
+        """Link this duplicate to ``master`` and close it as merged (多口归一,
+        S002-R008)."""
+        ticket = self._lifecycle_begin("merge", "merged")
+        env = ticket.env
+        master = to_record(env, "helpdesk.ticket", master)
+        if not master:
+            raise UserError(env._("Choose the ticket to merge into."))
+        if master == ticket:
+            raise UserError(env._("A ticket cannot be merged into itself."))
         if master.complaint_step in ("merged", "rejected"):
             raise UserError(
-                self.env._(
+                env._(
                     "Ticket %(master)s is itself merged or rejected; choose an "
                     "open master ticket.",
                     master=master.display_name,
                 )
             )
-        self._move_to_step("merged", {"duplicate_id": master.id})
-        master.write({"repeat_count": master.repeat_count + 1})
-        if self.partner_id:
-            master.message_subscribe(partner_ids=self.partner_id.ids)
+        master.check_access("write")
+        ticket._move_to_step("merged", {"duplicate_id": master.id})
+        lifecycle(master).write({"repeat_count": master.repeat_count + 1})
+        if ticket.partner_id:
+            master.message_subscribe(partner_ids=ticket.partner_id.ids)
         master.message_post(
-            body=self.env._(
+            body=env._(
                 "Ticket %(ticket)s was merged into this ticket.",
-                ticket=self.display_name,
+                ticket=ticket.display_name,
             )
         )
-        self.message_post(
-            body=self.env._(
-                "Merged into ticket %(master)s.", master=master.display_name
-            )
+        ticket.message_post(
+            body=env._("Merged into ticket %(master)s.", master=master.display_name)
         )
+        return True
+
+    def complaint_state(self):
+        """Plain summary of each ticket for RPC clients: step, stage, company,
+        decisions."""
+        return [
+            ticket._lifecycle_result(
+                grade=ticket.grade_id.code or False,
+                satisfaction=ticket.satisfaction or False,
+                accepted=ticket.complainant_accepted,
+                closing_conclusion_id=ticket.closing_conclusion_id.id,
+                substantiation=ticket.substantiation or False,
+            )
+            for ticket in self
+        ]
 
     # ------------------------------------------------------------------
     # Demo data
@@ -842,10 +1203,13 @@ class HelpdeskTicket(models.Model):
         Settlement = self.env["complaint.settlement"]
         surrender = ref("complaint_core.settlement_item_surrender_by_agreement")
         proposals = [
-            (surrender, {"refund_over_cash_value": 1500, "premium_share_pct": 60}),
-            (surrender, {"refund_over_cash_value": 6000, "premium_share_pct": 60}),
-            (surrender, {"refund_over_cash_value": 1500, "premium_share_pct": 85}),
-            (surrender, {"refund_over_cash_value": 12000, "premium_share_pct": 90}),
+            # (cash value, total refund, total premium): over cash value X and
+            # share of premium: 1,500 / 60 %, 6,000 / 60 %, 1,500 / 85 %,
+            # 12,000 / 90 %.
+            (surrender, _surrender(4500, 6000, 10000)),
+            (surrender, _surrender(0, 6000, 10000)),
+            (surrender, _surrender(7000, 8500, 10000)),
+            (surrender, _surrender(6000, 18000, 20000)),
         ] + [
             (ref(f"complaint_core.settlement_item_{code}"), {})
             for code in (
@@ -864,3 +1228,11 @@ class HelpdeskTicket(models.Model):
                     "line_ids": [Command.create({"item_id": item.id, **amounts})],
                 }
             ).action_submit()
+
+
+def _surrender(cash_value, refund_total, total_premium):
+    return {
+        "cash_value": cash_value,
+        "refund_total": refund_total,
+        "total_premium": total_premium,
+    }

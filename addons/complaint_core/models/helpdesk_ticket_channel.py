@@ -2,17 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-CHANNEL_CODES = [
-    ("hotline", "Hotline"),
-    ("web", "Web"),
-    ("letter", "Letter"),
-    ("visit", "Visit"),
-    ("sms", "SMS"),
-    ("email", "Email"),
-    ("regulator", "Transferred by regulator"),
-    ("superior", "Transferred by superior"),
-    ("other", "Other"),
-]
+from complaint_rules.reference import CHANNELS
+
+# One channel vocabulary: complaint_rules.reference.CHANNELS (issue 9).
+CHANNEL_CODES = [(channel.code, channel.label_en) for channel in CHANNELS]
 
 
 class HelpdeskTicketChannel(models.Model):

@@ -46,6 +46,30 @@ class ResCompany(models.Model):
         help="Team that receives tickets escalated to this company.",
     )
 
+    complaint_intake_user_id = fields.Many2one(
+        "res.users",
+        string="Intake user",
+        domain="[('share', '=', False)]",
+        help="Internal user who is first-contact owner (首问负责) of tickets "
+        "filed by complainants in the portal. Empty: the company's complaint "
+        "team leader, else the nearest parent company's intake user.",
+    )
+
+    def _complaint_intake_user(self):
+        """Internal user responsible for portal intake of this company."""
+        self.ensure_one()
+        company = self
+        while company:
+            user = (
+                company.complaint_intake_user_id or company.complaint_team_id.user_id
+            )
+            if user and not user.share:
+                return user
+            company = company.parent_id
+        return self.env.ref("base.user_admin", raise_if_not_found=False) or self.env[
+            "res.users"
+        ]
+
     @api.depends("parent_id", "parent_id.complaint_org_level")
     def _compute_complaint_org_level(self):
         for company in self:

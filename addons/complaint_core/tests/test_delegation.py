@@ -1,5 +1,7 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from decimal import Decimal
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -92,26 +94,49 @@ class TestDelegation(ComplaintCommon):
         2,000-10,000 or > 70 %: department manager; > 10,000: general
         manager. Each boundary exactly, just above and just below."""
         sup, dep, gm = self.supervisor, self.manager_p, self.general_manager
+        # (cash value, total refund, total premium): the seed's own inputs;
+        # over cash value X = refund - cash value, share = refund / premium.
         cases = [
-            ("2000.00", 70.0, "supervisor", sup, "S001-R011"),
-            ("1999.99", 69.99, "supervisor", sup, "S001-R011"),
-            ("2000.01", 10.0, "department_manager", dep, "S001-R012"),
-            ("1500.00", 70.01, "department_manager", dep, "S001-R012"),
-            ("10000.00", 50.0, "department_manager", dep, "S001-R012"),
-            ("9999.99", 80.0, "department_manager", dep, "S001-R012"),
-            ("10000.01", 50.0, "general_manager", gm, "S001-R013"),
-            ("10000.01", 90.0, "general_manager", gm, "S001-R013"),
+            # X = 2,000.00 and exactly 70 % of the premium: supervisor.
+            ("12000.00", "14000.00", "20000.00", "supervisor", sup, "S001-R011"),
+            # X = 1,500.01 and 1 fen over 70 % (70.00005 %): department manager.
+            ("12500.00", "14000.01", "20000.00", "department_manager", dep, "S001-R012"),
+            # X = 1,999.99 at 59.99995 %: supervisor.
+            ("10000.00", "11999.99", "20000.00", "supervisor", sup, "S001-R011"),
+            # X = 2,000.01 at 10.00001 %: department manager.
+            ("8000.00", "10000.01", "100000.00", "department_manager", dep, "S001-R012"),
+            # X = 10,000.00 at 50 %: department manager.
+            ("15000.00", "25000.00", "50000.00", "department_manager", dep, "S001-R012"),
+            # X = 9,999.99 at 80 %: department manager.
+            ("30000.01", "40000.00", "50000.00", "department_manager", dep, "S001-R012"),
+            # X = 10,000.01 at 50.00002 %: general manager.
+            ("15000.00", "25000.01", "50000.00", "general_manager", gm, "S001-R013"),
+            # X = 10,000.01 at 90.00002 %: general manager.
+            ("35000.00", "45000.01", "50000.00", "general_manager", gm, "S001-R013"),
         ]
-        for refund, pct, role, holder, rule in cases:
-            with self.subTest(refund=refund, pct=pct):
-                self._check(
+        for cash, refund, premium, role, holder, rule in cases:
+            with self.subTest(cash=cash, refund=refund, premium=premium):
+                settlement = self._check(
                     "surrender_by_agreement",
                     role,
                     holder,
                     rule,
-                    refund_over_cash_value=float(refund),
-                    premium_share_pct=pct,
+                    **_surrender(cash, refund, premium),
                 )
+                line = settlement.line_ids
+                self.assertEqual(
+                    f"{line.refund_over_cash_value:.2f}",
+                    str(Decimal(refund) - Decimal(cash)),
+                )
+
+    def test_share_is_computed_exactly_and_shown_read_only(self):
+        """1 fen over 70 %: the share is 70.00005 %, not a rounded 70.00."""
+        settlement = self._propose(
+            "surrender_by_agreement", **_surrender("12500.00", "14000.01", "20000.00")
+        )
+        self.assertAlmostEqual(settlement.line_ids.premium_share_pct, 70.00005, 6)
+        with self.assertRaisesRegex(UserError, "Share of premium"):
+            settlement.line_ids.with_user(self.staff_a).premium_share_pct = 70.0
 
     def test_s001_r014_to_r019_other_items(self):
         sup, dep = self.supervisor, self.manager_p
@@ -151,8 +176,7 @@ class TestDelegation(ComplaintCommon):
     def test_approve_and_reject_by_holder_only(self):
         settlement = self._propose(
             "surrender_by_agreement",
-            refund_over_cash_value=500.0,
-            premium_share_pct=20.0,
+            **_surrender("1500.00", "2000.00", "10000.00"),
         )
         self.assertTrue(
             settlement.activity_ids.filtered(lambda a: a.user_id == self.supervisor)
@@ -234,15 +258,13 @@ class TestDelegation(ComplaintCommon):
         with self.assertRaisesRegex(UserError, "No row of the delegation matrix"):
             self._propose(
                 "surrender_by_agreement",
-                refund_over_cash_value=0.0,
-                premium_share_pct=30.0,
+                **_surrender("3000.00", "3000.00", "10000.00"),
             )
 
     def test_matrix_change_keeps_approver_of_existing_proposal(self):
         settlement = self._propose(
             "surrender_by_agreement",
-            refund_over_cash_value=1800.0,
-            premium_share_pct=40.0,
+            **_surrender("2200.00", "4000.00", "10000.00"),
         )
         self.assertEqual(settlement.approver_role_id, self.role["supervisor"])
         row = self.env.ref("complaint_core.delegation_s001_r011")
@@ -259,8 +281,7 @@ class TestDelegation(ComplaintCommon):
         # a new proposal uses the new matrix
         new = self._propose(
             "surrender_by_agreement",
-            refund_over_cash_value=1800.0,
-            premium_share_pct=40.0,
+            **_surrender("2200.00", "4000.00", "10000.00"),
         )
         self.assertEqual(new.approver_role_id, self.role["department_manager"])
 
@@ -277,14 +298,11 @@ class TestDelegation(ComplaintCommon):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
             self._propose(
                 "surrender_by_agreement",
-                refund_over_cash_value=-1.0,
-                premium_share_pct=10.0,
+                **_surrender("-1.00", "10.00", "1000.00"),
             )
-        with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
+        with self.assertRaisesRegex(ValidationError, "exceeds the total premium"):
             self._propose(
-                "surrender_by_agreement",
-                refund_over_cash_value=10.0,
-                premium_share_pct=100.5,
+                "surrender_by_agreement", **_surrender("10.00", "1005.00", "1000.00")
             )
         row = self.env.ref("complaint_core.delegation_s001_r012_amount")
         # the savepoint plays the request's rollback: nothing saved half-way
@@ -296,3 +314,11 @@ class TestDelegation(ComplaintCommon):
             row.with_user(self.head_admin).amount_upper = 20000.0
         self.env.invalidate_all()
         self.assertEqual(row.amount_upper, 10000.0)
+
+
+def _surrender(cash_value, refund_total, total_premium):
+    return {
+        "cash_value": float(cash_value),
+        "refund_total": float(refund_total),
+        "total_premium": float(total_premium),
+    }

@@ -3,6 +3,8 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.complaint_core.integrity import lifecycle
+
 from .common import ComplaintCommon
 
 
@@ -76,7 +78,7 @@ class TestEscalationMerge(ComplaintCommon):
     def test_duplicate_window(self):
         """Outside the company's window (30 days by default) no flag."""
         old = self._ticket(complainant_phone="13800000001", partner_id=False)
-        old.sudo().date_received = "2026-01-01 08:00:00"
+        lifecycle(old).write({"date_received": "2026-01-01 08:00:00"})
         self.city_a.complaint_duplicate_window_days = 30
         new = self._ticket(complainant_phone="13800000001", partner_id=False)
         self.assertFalse(new.possible_duplicate_id)

@@ -85,13 +85,18 @@ class ComplaintActionWizard(models.TransientModel):
         elif self.action == "reply":
             self._require("reply_content", "reply_channel")
             ticket.complaint_reply(
-                self.reply_content, self.reply_channel, self.reply_date
+                self.reply_content,
+                self.reply_channel,
+                self.reply_date,
+                conclusion=self.closing_conclusion_id,
+                substantiation=self.substantiation,
             )
         elif self.action == "revisit":
             self._require("satisfaction")
             ticket.complaint_revisit(self.satisfaction, self.note)
         elif self.action == "close":
-            self._require("closing_conclusion_id", "substantiation")
+            if not (ticket.closing_conclusion_id and ticket.substantiation):
+                self._require("closing_conclusion_id", "substantiation")
             ticket.complaint_close(
                 self.closing_conclusion_id, self.substantiation, self.note
             )

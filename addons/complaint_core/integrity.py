@@ -1,0 +1,166 @@
+# Copyright 2026 Complaint Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What a caller may send, and who the caller is: the suite's one home for
+the integrity rules every model of the suite applies (issue 9).
+
+* **Lifecycle token.** Step dates, counters, states and frozen decisions are
+  written by the suite's own lifecycle and approval code only. That code
+  marks its environment with :data:`_LIFECYCLE`, a Python object: a context
+  sent over XML-RPC/JSON-RPC holds only JSON values, so no client can forge
+  it, whatever keys it sends.
+* **Role.** A caller's role comes from the user (share user = complainant,
+  groups for internal users, the superuser = system), never from the context.
+* **Typed input.** A wrong selection value or a text in a number field gets
+  a translated ValidationError naming the field, not a traceback.
+* **Language.** Messages follow the user's language over RPC too (an
+  external client sends no ``lang`` in its context).
+"""
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+
+
+class _LifecycleToken:
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<complaint lifecycle>"
+
+
+_LIFECYCLE = _LifecycleToken()
+_CTX_KEY = "complaint_lifecycle"
+
+
+def lifecycle(records):
+    """``records`` in an environment allowed to write protected fields."""
+    return records.with_context(**{_CTX_KEY: _LIFECYCLE})
+
+
+def in_lifecycle(env):
+    """True when the lifecycle code itself is writing (never over RPC)."""
+    return env.context.get(_CTX_KEY) is _LIFECYCLE
+
+
+def check_protected(records, vals, protected, what=None):
+    """Refuse a write of any field of ``protected`` from outside the
+    lifecycle code, with a message naming the fields."""
+    if in_lifecycle(records.env):
+        return
+    sent = sorted(set(vals) & set(protected))
+    if sent:
+        env = records.env
+        names = ", ".join(
+            records._fields[name].get_description(env)["string"] for name in sent
+        )
+        raise UserError(
+            env._(
+                "%(fields)s of %(model)s can only be changed by the complaint "
+                "lifecycle and approval actions, not written directly.",
+                fields=names,
+                model=what or records._description,
+            )
+        )
+
+
+def complaint_role(env):
+    """Role of the current user for complaint_rules.lifecycle: from who the
+    user is, never from the context."""
+    user = env.user
+    if user._is_superuser():
+        # Scheduled jobs and automatic routing run as the superuser. A sudo()
+        # by code does not change whose role applies.
+        return "system"
+    if user.share:
+        # Portal and public users: the complainant.
+        return "complainant"
+    if user.has_group("complaint_core.group_complaint_head_office"):
+        return "head_office"
+    if user.has_group("complaint_core.group_complaint_manager"):
+        return "manager"
+    return "staff"
+
+
+def with_user_lang(records):
+    """``records`` with the user's language when the caller sent none."""
+    if records.env.context.get("lang") or not records.env.user.lang:
+        return records
+    return records.with_context(lang=records.env.user.lang)
+
+
+_SCALAR_TYPES = {
+    "selection",
+    "integer",
+    "float",
+    "monetary",
+    "boolean",
+    "char",
+    "text",
+    "html",
+    "date",
+    "datetime",
+    "many2one",
+}
+
+
+def check_input_types(records, vals):
+    """Translated ValidationError for a value that does not fit its field's
+    type (unknown selection value, text in a number or date field, a list in
+    a many2one), instead of the ORM's raw ValueError."""
+    env = records.env
+    for name, value in vals.items():
+        field = records._fields.get(name)
+        if field is None:
+            raise ValidationError(
+                env._(
+                    "%(model)s has no field %(field)s.",
+                    model=records._description,
+                    field=name,
+                )
+            )
+        if field.type not in _SCALAR_TYPES or value is False or value is None:
+            continue
+        ok = True
+        try:
+            if field.type == "many2one":
+                ok = isinstance(value, int) and not isinstance(value, bool)
+            elif field.type in ("integer", "float", "monetary"):
+                ok = not isinstance(value, (str, list, dict, tuple))
+                if ok:
+                    float(value)
+            elif field.type == "date":
+                fields.Date.to_date(value)
+            elif field.type == "datetime":
+                fields.Datetime.to_datetime(value)
+            elif field.type in ("char", "text", "html"):
+                ok = isinstance(value, str)
+            elif field.type == "selection":
+                field.convert_to_cache(value, records)
+        except (ValueError, TypeError):
+            ok = False
+        if not ok:
+            raise ValidationError(
+                env._(
+                    "The value %(value)s is not valid for the field %(field)s.",
+                    value=repr(value)[:80],
+                    field=field.get_description(env)["string"],
+                )
+            )
+
+
+def to_record(env, model, value):
+    """A record of ``model`` from a record, an id or False (RPC callers send
+    ids)."""
+    if not value:
+        return env[model]
+    if isinstance(value, (list, tuple)):
+        value = value[0] if len(value) == 1 else value
+    record = value if hasattr(value, "_name") else env[model].browse(value)
+    if record._name != model or not record.exists():
+        raise UserError(
+            env._(
+                "%(model)s %(value)s does not exist.",
+                model=env[model]._description,
+                value=value,
+            )
+        )
+    return record
