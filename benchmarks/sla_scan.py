@@ -11,9 +11,11 @@ after the ticket creation cost is measured), bulk-creates open tickets
   OCA ``helpdesk.sla.check_sla()`` on the same tickets, and a raw SQL select
   of the due rows;
 * **steady ticks** every 5 simulated minutes (only the rows newly due since
-  the previous tick): our two scans against a raw SQL select plus one
-  stamping UPDATE of the same rows (run in a transaction rolled back before
-  ours runs);
+  the previous tick): our two scans (notes and activities through the mail
+  ORM's batch APIs) against a baseline, run in a transaction rolled back
+  before ours runs, of an indexed select of the due rows, one stamping
+  UPDATE and the same notes and activities written by plain INSERTs into
+  ``mail_message`` / ``mail_activity``;
 * **ticket creation**: milliseconds and queries per ``helpdesk.ticket``
   create with plain ``helpdesk_mgmt`` (second throwaway database) and with
   the suite, with and without SLA policies.
@@ -320,6 +322,11 @@ DUE_SQL = {
         SELECT id FROM complaint_ticket_deadline WHERE breach_due <= %(now)s
     """,
 }
+INDEXED_DUE_SQL = {
+    "warn": """SELECT id FROM complaint_ticket_deadline
+                WHERE warn_due <= %(now)s AND deadline > %(now)s""",
+    "breach": "SELECT id FROM complaint_ticket_deadline WHERE breach_due <= %(now)s",
+}
 STAMP_SQL = """
     UPDATE complaint_ticket_deadline
        SET warned_at = CASE WHEN warn_due <= %(now)s THEN %(now)s ELSE warned_at END,
@@ -328,6 +335,42 @@ STAMP_SQL = """
                               THEN %(now)s ELSE breached_at END,
            breach_due = CASE WHEN breach_due <= %(now)s THEN NULL ELSE breach_due END
      WHERE id = ANY(%(ids)s)
+"""
+
+
+# The notes and activities of the due rows, written by plain INSERTs (what
+# complaint_sla did before it went through the mail ORM): one note per ticket
+# and scan, two warning activities (handler and team leader), one breach
+# activity (team leader), as the scans write them for the bench policy.
+NOTES_SQL = """
+    INSERT INTO mail_message (
+        model, res_id, message_type, subtype_id, is_internal, author_id,
+        email_add_signature, message_id, body, date,
+        create_uid, create_date, write_uid, write_date)
+    SELECT DISTINCT ON (d.ticket_id) 'helpdesk.ticket', d.ticket_id, 'comment',
+           %(subtype)s, TRUE, 2, FALSE,
+           '<' || d.ticket_id || '-bench@odoo>',
+           '<p>Deadline: a step is close to its time limit.</p><ul><li>'
+               || d.step || ': due ' || d.deadline || '</li></ul>',
+           %(now)s, 1, %(now)s, 1, %(now)s
+      FROM complaint_ticket_deadline d
+     WHERE d.id = ANY(%(ids)s)
+"""
+ACTIVITIES_SQL = """
+    INSERT INTO mail_activity (
+        res_model_id, res_model, res_id, res_name, activity_type_id, summary,
+        note, date_deadline, user_id, user_tz, automated, active,
+        create_uid, create_date, write_uid, write_date)
+    SELECT %(model_id)s, 'helpdesk.ticket', t.id, t.number || ' - ' || t.name,
+           %(type_id)s, 'Deadline', '<p>Deadline</p>', d.deadline::date, u.id,
+           p.tz, TRUE, TRUE, 1, %(now)s, 1, %(now)s
+      FROM complaint_ticket_deadline d
+      JOIN helpdesk_ticket t ON t.id = d.ticket_id
+      JOIN helpdesk_ticket_team team ON team.id = t.team_id
+      JOIN res_users u ON u.id = ANY(ARRAY[team.user_id, t.user_id])
+                      AND (%(warn)s OR u.id = team.user_id)
+      JOIN res_partner p ON p.id = u.partner_id
+     WHERE d.id = ANY(%(ids)s)
 """
 
 
@@ -347,6 +390,44 @@ def raw_select_and_stamp(bench, now, variant):
         update_time = time.perf_counter() - started
         cr.rollback()
     return select_time, update_time, len(ids)
+
+
+def raw_baseline(bench, now):
+    """Baseline of a tick: the indexed select of each scan's due rows, one
+    stamping UPDATE, and the same notes and activities by plain INSERTs;
+    rolled back (so the scans find the same rows due), i.e. without the
+    commit that our timing includes. Returns (seconds, due rows)."""
+    with bench.cursor() as cr:
+        env = bench.env(cr)
+        params = {
+            "now": now,
+            "subtype": env.ref("mail.mt_note").id,
+            "model_id": env["ir.model"]._get_id("helpdesk.ticket"),
+        }
+        types = {
+            "warn": env.ref("complaint_sla.mail_activity_type_sla_warning").id,
+            "breach": env.ref("complaint_sla.mail_activity_type_sla_breach").id,
+        }
+        due = 0
+        started = time.perf_counter()
+        for kind, sql in (
+            ("warn", INDEXED_DUE_SQL["warn"]),
+            ("breach", INDEXED_DUE_SQL["breach"]),
+        ):
+            cr.execute(sql, params)
+            ids = [row[0] for row in cr.fetchall()]
+            if not ids:
+                continue
+            due += len(ids)
+            cr.execute(STAMP_SQL, {**params, "ids": ids})
+            cr.execute(NOTES_SQL, {**params, "ids": ids})
+            cr.execute(
+                ACTIVITIES_SQL,
+                {**params, "ids": ids, "type_id": types[kind], "warn": kind == "warn"},
+            )
+        elapsed = time.perf_counter() - started
+        cr.rollback()
+    return elapsed, due
 
 
 def our_scan(bench, now):
@@ -473,29 +554,29 @@ def main():
             check=True,
         )
         say("\nSteady 5-minute ticks (rows newly due since the previous tick):")
-        plain_ratios, indexed_ratios = [], []
+        ratios, plain_ratios = [], []
         tick = now
         for _i in range(args.ticks):
             tick += timedelta(minutes=5)
             naive = raw_select_and_stamp(bench, tick, "plain")
-            indexed = raw_select_and_stamp(bench, tick, "indexed")
+            baseline, due = raw_baseline(bench, tick)
             ours, warned, breached = our_scan(bench, tick)
+            ratios.append(ours / baseline)
             plain_ratios.append(ours / (naive[0] + naive[1]))
-            indexed_ratios.append(ours / (indexed[0] + indexed[1]))
             say(
-                f"  tick {tick:%H:%M}: {naive[2]:4d} due rows | raw select "
-                f"{naive[0] * 1000:6.2f} ms (scan columns {indexed[0] * 1000:5.2f})"
-                f" + UPDATE {naive[1] * 1000:5.2f} ms | ours {ours * 1000:6.2f} ms "
-                f"({warned} warnings, {breached} breaches) | ratio "
-                f"{plain_ratios[-1]:4.2f} ({indexed_ratios[-1]:4.2f})"
+                f"  tick {tick:%H:%M}: {due:4d} due rows | baseline (indexed "
+                f"select + UPDATE + INSERTs of notes and activities) "
+                f"{baseline * 1000:6.2f} ms | ours {ours * 1000:6.2f} ms "
+                f"({warned} warnings, {breached} breaches) | ratio {ratios[-1]:4.2f}"
+                f" | plain select + UPDATE {(naive[0] + naive[1]) * 1000:6.2f} ms"
             )
         say(
-            "  => median ratio ours / (raw select + UPDATE) = "
-            f"{statistics.median(plain_ratios):.2f} (target <= 2); against the "
-            "select on complaint_sla's own indexed scan columns: "
-            f"{statistics.median(indexed_ratios):.2f}"
+            "  => median ratio ours / (indexed select + UPDATE + plain INSERTs "
+            f"of the notes and activities) = {statistics.median(ratios):.2f} "
+            "(target <= 2); against a plain select + UPDATE alone: "
+            f"{statistics.median(plain_ratios):.2f}"
         )
-        results["ticks"] = (plain_ratios, indexed_ratios)
+        results["ticks"] = (ratios, plain_ratios)
     finally:
         if not args.keep:
             odoo.sql_db.close_all()

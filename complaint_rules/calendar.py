@@ -67,12 +67,15 @@ __all__ = [
     "DEFAULT_PERIODS",
     "DEFAULT_TIMEZONE",
     "DayEnd",
+    "HolidayNotice",
+    "HolidayNoticeError",
     "Unit",
     "WorkCalendar",
     "add_duration",
     "extend",
     "fraction_point",
     "from_utc_naive",
+    "parse_holiday_notice",
     "shift_for_pause",
     "supported_years",
     "to_utc_naive",
@@ -254,6 +257,10 @@ class WorkCalendar:
     :param count_start_day: counting convention for working days; ``False``
         (default, seed-000 §0) does not count the day of the triggering event.
     :param day_end: when a day-based deadline falls on its last day.
+    :param provisional_years: years whose days are decided without holiday
+        data (weekends off only, through the overrides) because nobody has
+        loaded the State Council's notice yet; deadlines that reach them are
+        provisional (:meth:`provisional_years_between`).
     """
 
     tz_name: str = DEFAULT_TIMEZONE
@@ -262,6 +269,7 @@ class WorkCalendar:
     extra_workdays: frozenset[date] = field(default_factory=frozenset)
     count_start_day: bool = False
     day_end: DayEnd = DayEnd.END_OF_DAY
+    provisional_years: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if not isinstance(self.tz_name, str):
@@ -283,6 +291,26 @@ class WorkCalendar:
         except ValueError as exc:
             raise InvalidInputError(f"unknown day end {self.day_end!r}") from exc
         object.__setattr__(self, "count_start_day", bool(self.count_start_day))
+        years = frozenset(self.provisional_years)
+        if any(isinstance(y, bool) or not isinstance(y, int) for y in years):
+            raise InvalidInputError("provisional_years must contain years (int)")
+        object.__setattr__(self, "provisional_years", years)
+
+    def provisional_years_between(
+        self, start: datetime, end: datetime
+    ) -> tuple[int, ...]:
+        """Years from ``start`` to ``end`` (local dates, both included) that
+        have no holiday data (:attr:`provisional_years`), ascending.
+
+        A deadline computed over such a year may move when the year's public
+        holidays and make-up days are loaded.
+        """
+        low, high = self._as_date(start), self._as_date(end)
+        if high < low:
+            low, high = high, low
+        return tuple(
+            sorted(y for y in self.provisional_years if low.year <= y <= high.year)
+        )
 
     # -- basic facts -------------------------------------------------------
 
@@ -661,3 +689,154 @@ def from_utc_naive(moment: datetime, tz: str | tzinfo = DEFAULT_TIMEZONE) -> dat
             value=moment,
         )
     return moment.replace(tzinfo=timezone.utc).astimezone(_tzinfo(tz))
+
+
+# -- holiday notices ----------------------------------------------------------
+
+
+class HolidayNoticeError(InvalidInputError):
+    """A line of a holiday notice could not be read.
+
+    ``params``: ``line`` (1-based number), ``text`` (the line) and ``reason``
+    (``format``, ``date``, ``range``, ``year``, ``kind``, ``conflict``).
+    """
+
+    code = "holiday_notice"
+
+
+@dataclass(frozen=True)
+class HolidayNotice:
+    """A year's public holidays (runs of days off) and make-up working days
+    (调休), as the State Council's notice lists them."""
+
+    year: int
+    days_off: tuple[tuple[date, date, str], ...]
+    workdays: tuple[tuple[date, str], ...]
+
+    def off_dates(self) -> frozenset[date]:
+        """Every day off of the notice."""
+        days = set()
+        for first, last, _name in self.days_off:
+            day = first
+            while day <= last:
+                days.add(day)
+                day += _ONE_DAY
+        return frozenset(days)
+
+
+_OFF_WORDS = frozenset({"休", "放假", "off", "holiday"})
+_WORK_WORDS = frozenset({"班", "上班", "work", "workday"})
+_RANGE_MARKS = ("..", "~", "～", "至")
+
+
+def _notice_date(token: str, line: int, text: str) -> date:
+    try:
+        return date.fromisoformat(token.strip())
+    except ValueError:
+        raise HolidayNoticeError(
+            f"line {line}: {token!r} is not a date (YYYY-MM-DD)",
+            line=line,
+            text=text,
+            reason="date",
+        ) from None
+
+
+def parse_holiday_notice(text: str, year: int | None = None) -> HolidayNotice:
+    """Read a year's holidays in the shape of the State Council's notice.
+
+    One entry per line; blank lines and ``#`` comments are ignored; fields
+    are separated by spaces, tabs or commas (a CSV file works)::
+
+        # 国务院办公厅关于2027年部分节假日安排的通知
+        2027-01-01..2027-01-03 元旦 休
+        2027-02-06..2027-02-12 春节 休
+        2027-02-14 春节 班
+
+    A line is a date or a range (``first..last``; ``~`` and ``至`` work too),
+    an optional holiday name, and ``休`` (day off; also ``放假``, ``off``) or
+    ``班`` (make-up working day, 调休; also ``上班``, ``work``). Every date
+    must fall in one year (``year`` when given); a day cannot be both off and
+    worked. Raises :class:`HolidayNoticeError` naming the first bad line.
+    """
+    if not isinstance(text, str):
+        raise InvalidInputError("a holiday notice must be text")
+    days_off: list[tuple[date, date, str]] = []
+    workdays: list[tuple[date, str]] = []
+    seen: dict[date, tuple[str, int]] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip().lstrip("\ufeff")
+        if not line:
+            continue
+        tokens = [t for t in line.replace("，", ",").replace(",", " ").split() if t]
+        if len(tokens) < 2:
+            raise HolidayNoticeError(
+                f"line {number}: expected a date or range, an optional name "
+                f"and 休 or 班, got {raw.strip()!r}",
+                line=number,
+                text=raw.strip(),
+                reason="format",
+            )
+        kind_word = tokens[-1].lower()
+        if kind_word in _OFF_WORDS:
+            kind = "off"
+        elif kind_word in _WORK_WORDS:
+            kind = "work"
+        else:
+            raise HolidayNoticeError(
+                f"line {number}: the last field must be 休 (day off) or 班 "
+                f"(make-up working day), got {tokens[-1]!r}",
+                line=number,
+                text=raw.strip(),
+                reason="kind",
+            )
+        name = " ".join(tokens[1:-1])
+        when = tokens[0]
+        mark = next((m for m in _RANGE_MARKS if m in when), None)
+        if mark:
+            first_text, last_text = when.split(mark, 1)
+            first = _notice_date(first_text, number, raw.strip())
+            last = _notice_date(last_text, number, raw.strip())
+        else:
+            first = last = _notice_date(when, number, raw.strip())
+        if last < first:
+            raise HolidayNoticeError(
+                f"line {number}: the range ends before it starts",
+                line=number,
+                text=raw.strip(),
+                reason="range",
+            )
+        if year is None:
+            year = first.year
+        if first.year != year or last.year != year:
+            raise HolidayNoticeError(
+                f"line {number}: the dates must fall in {year}",
+                line=number,
+                text=raw.strip(),
+                reason="year",
+            )
+        day = first
+        while day <= last:
+            if day in seen and seen[day][0] != kind:
+                raise HolidayNoticeError(
+                    f"line {number}: {day.isoformat()} is both a day off and a "
+                    f"working day (line {seen[day][1]})",
+                    line=number,
+                    text=raw.strip(),
+                    reason="conflict",
+                )
+            seen[day] = (kind, number)
+            day += _ONE_DAY
+        if kind == "off":
+            days_off.append((first, last, name))
+        else:
+            day = first
+            while day <= last:
+                workdays.append((day, name))
+                day += _ONE_DAY
+    if year is None:
+        raise InvalidInputError("the holiday notice lists no date")
+    return HolidayNotice(
+        year=year,
+        days_off=tuple(sorted(days_off)),
+        workdays=tuple(sorted(set(workdays))),
+    )

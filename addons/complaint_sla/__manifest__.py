@@ -31,6 +31,7 @@
         "views/res_config_settings_views.xml",
         "wizards/complaint_sla_pause_wizard_views.xml",
         "wizards/complaint_sla_extension_wizard_views.xml",
+        "wizards/complaint_sla_holiday_import_views.xml",
         "views/complaint_sla_menus.xml",
     ],
     "demo": ["demo/complaint_sla_demo.xml"],

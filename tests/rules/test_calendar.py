@@ -718,3 +718,69 @@ def test_property_utc_naive_round_trip(moment):
     naive = to_utc_naive(moment)
     assert naive.tzinfo is None
     assert from_utc_naive(naive) == moment
+
+
+# --- holiday notices and years without holiday data (issue 10 item 4) -------
+
+NOTICE_2027 = """\
+# A plausible 2027 notice (the State Council's is not published yet).
+2027-01-01..2027-01-03 元旦 休
+2027-02-06..2027-02-12 春节 休
+2027-02-14 春节 班
+
+2027-02-20,春节,班
+"""
+
+
+def test_parse_holiday_notice_in_the_state_council_shape():
+    from complaint_rules.calendar import parse_holiday_notice
+
+    notice = parse_holiday_notice(NOTICE_2027, 2027)
+    assert notice.year == 2027
+    assert notice.days_off == (
+        (date(2027, 1, 1), date(2027, 1, 3), "元旦"),
+        (date(2027, 2, 6), date(2027, 2, 12), "春节"),
+    )
+    assert notice.workdays == ((date(2027, 2, 14), "春节"), (date(2027, 2, 20), "春节"))
+    assert len(notice.off_dates()) == 10
+    assert parse_holiday_notice("2027-10-01 off").days_off == (
+        (date(2027, 10, 1), date(2027, 10, 1), ""),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("2027-02-06..2027-02-12 春节", 1, "kind"),
+        ("2027-02-06..2027-02-12 春节 放", 1, "kind"),
+        ("# header\n2027-02-30 春节 休", 2, "date"),
+        ("2027-02-12..2027-02-06 春节 休", 1, "range"),
+        ("2026-12-31..2027-01-01 元旦 休", 1, "year"),
+        ("2027-02-06 春节 休\n2027-02-06 春节 班", 2, "conflict"),
+        ("休", 1, "format"),
+    ],
+)
+def test_parse_holiday_notice_names_the_bad_line(text, line, reason):
+    from complaint_rules.calendar import HolidayNoticeError, parse_holiday_notice
+
+    with pytest.raises(HolidayNoticeError) as info:
+        parse_holiday_notice(text, 2027)
+    assert info.value.params["line"] == line
+    assert info.value.params["reason"] == reason
+    assert info.value.code == "holiday_notice"
+
+
+def test_provisional_years_between():
+    cal = WorkCalendar(provisional_years=frozenset({2027, 2028}))
+    tz = ZoneInfo("Asia/Shanghai")
+    start = datetime(2026, 12, 1, 9, tzinfo=tz)
+    assert cal.provisional_years_between(start, start) == ()
+    assert cal.provisional_years_between(start, datetime(2027, 3, 1, tzinfo=tz)) == (
+        2027,
+    )
+    assert cal.provisional_years_between(datetime(2029, 1, 1, tzinfo=tz), start) == (
+        2027,
+        2028,
+    )
+    with pytest.raises(InvalidInputError):
+        WorkCalendar(provisional_years=frozenset({"2027"}))

@@ -10,7 +10,7 @@ from odoo.addons.complaint_core.models.res_company import ORG_LEVELS
 from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
 
-from ..tools import sla_error_message
+from ..tools import aware, sla_error_message
 
 
 class ComplaintSlaPolicy(models.Model):
@@ -55,6 +55,13 @@ class ComplaintSlaPolicy(models.Model):
     )
     rule_ref = fields.Char(string="Rules", help="Rule IDs of the source documents.")
     note = fields.Text(translate=True)
+    provisional_years = fields.Char(
+        string="Years without holidays",
+        compute="_compute_provisional_years",
+        help="A limit of this policy started now, or a running deadline from "
+        "it, reaches these years, whose public holidays are not loaded yet: "
+        "such deadlines count weekends only until head office loads the year.",
+    )
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of an SLA policy must be unique.")
@@ -75,6 +82,37 @@ class ComplaintSlaPolicy(models.Model):
                     policy.company_id,
                 )
             )
+
+    def _compute_provisional_years(self):
+        now = fields.Datetime.now()
+        running = {
+            policy.id: set(years)
+            for policy, years in self.env["complaint.ticket.deadline"]
+            .sudo()
+            ._read_group(
+                [
+                    ("policy_id", "in", self.ids),
+                    ("state", "in", ("open", "paused")),
+                    ("provisional_year", "!=", 0),
+                ],
+                ["policy_id"],
+                ["provisional_year:array_agg"],
+            )
+        }
+        Calendar = self.env["resource.calendar"]
+        for policy in self:
+            company = policy.company_id or self.env.company
+            calendar = company._complaint_sla_calendar()
+            cal = Calendar._complaint_work_calendar(calendar.id)
+            start = aware(now, cal.tz_name)
+            years = set(running.get(policy.id, ()))
+            for line in policy.line_ids:
+                try:
+                    clock = rules_sla.plan(line._to_rules(), start, cal)
+                except RuleError:
+                    continue
+                years.update(cal.provisional_years_between(start, clock.deadline))
+            policy.provisional_years = ", ".join(str(y) for y in sorted(years))
 
     @api.constrains("line_ids", "complaint_kind", "channel_code", "org_level")
     def _check_rules(self):

@@ -117,6 +117,17 @@ class ComplaintTicketDeadline(models.Model):
     breach_due = fields.Datetime(
         compute="_compute_due", store=True, precompute=True, readonly=True
     )
+    # The first year the clock reaches for which no holiday data is loaded
+    # (weekends only): the deadline is provisional until head office loads it.
+    provisional_year = fields.Integer(
+        string="Year without holidays",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The deadline runs into a year whose public holidays and make-up "
+        "days are not loaded yet: it counts weekends only and is recomputed "
+        "when the year is loaded.",
+    )
     # Stored when the line closes, for the KPIs.
     outcome = fields.Selection(OUTCOMES, readonly=True, copy=False, index=True)
     late_hours = fields.Float(
@@ -293,11 +304,18 @@ class ComplaintTicketDeadline(models.Model):
         )
 
     @api.model
-    def _clock_vals(self, clock):
+    def _clock_vals(self, clock, cal):
         return {
             "deadline": naive(clock.deadline),
             "warning_at": naive(clock.warning_at),
+            "provisional_year": self._provisional_year(clock, cal),
         }
+
+    @api.model
+    def _provisional_year(self, clock, cal):
+        """First year without holiday data from the start to the deadline."""
+        years = cal.provisional_years_between(clock.start, clock.deadline)
+        return years[0] if years else 0
 
     @api.model
     def _open_vals(self, ticket, selected, clock, calendar, line_id):
@@ -324,6 +342,10 @@ class ComplaintTicketDeadline(models.Model):
             "deadline": naive(clock.deadline),
             "original_deadline": naive(clock.deadline),
             "warning_at": naive(clock.warning_at),
+            "provisional_year": self._provisional_year(
+                clock,
+                self.env["resource.calendar"]._complaint_work_calendar(calendar.id),
+            ),
             "state": "open",
         }
 
@@ -371,6 +393,7 @@ class ComplaintTicketDeadline(models.Model):
             )
         )
         lines = self.browse([row[0] for row in self.env.cr.fetchall()])
+        self._request_holiday_years(vals_list)
         self.env["helpdesk.ticket"].browse(
             {vals["ticket_id"] for vals in vals_list}
         ).invalidate_recordset(
@@ -381,9 +404,94 @@ class ComplaintTicketDeadline(models.Model):
                 "sla_remaining",
                 "sla_due_today",
                 "sla_paused",
+                "sla_provisional_year",
             ]
         )
         return lines
+
+    @api.model
+    def _request_holiday_years(self, vals_list):
+        """One activity for head office per calendar and year that running
+        deadlines reach without holiday data (not one per ticket)."""
+        wanted = {
+            (vals["calendar_id"], vals["provisional_year"])
+            for vals in vals_list
+            if vals.get("provisional_year") and vals.get("calendar_id")
+        }
+        if wanted:
+            self.env["complaint.sla.holiday.year"]._request_load(wanted)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("provisional_year"):
+            self._request_holiday_years(
+                [
+                    {
+                        "calendar_id": line.calendar_id.id,
+                        "provisional_year": line.provisional_year,
+                    }
+                    for line in self
+                ]
+            )
+        return res
+
+    def _sla_recompute(self):
+        """Re-plan running clocks after the holidays of a year they reach were
+        loaded: the limit from the original start, then the approved
+        extensions and the pauses again; a warning not yet sent keeps its
+        lead before the deadline. Each ticket gets one note."""
+        notes = {}
+        for line in self:
+            cal = line._work_calendar()
+            limit = line._limit()
+            start = aware(line.start, cal.tz_name)
+            try:
+                clock = rules_sla.plan(limit, start, cal)
+                planned = clock
+                for extension in line.extension_ids.filtered(
+                    lambda e: e.state == "approved"
+                ).sorted("id"):
+                    clock = rules_sla.extend_clock(
+                        clock,
+                        extension.amount,
+                        extension.unit,
+                        cal,
+                        limit_unit=line.unit,
+                    )
+                for pause in line.ticket_id.sla_pause_ids.filtered(
+                    lambda p, s=line.start: p.date_start >= s and p.date_end
+                ).sorted("date_start"):
+                    clock = rules_sla.resume_clock(
+                        clock,
+                        aware(pause.date_start, cal.tz_name),
+                        aware(pause.date_end, cal.tz_name),
+                        line.unit,
+                        cal,
+                        warned=bool(line.warned_at),
+                    )
+            except RuleError as exc:
+                _logger.warning("Cannot recompute deadline %s: %s", line.id, exc)
+                continue
+            vals = self._clock_vals(clock, cal)
+            vals["original_deadline"] = naive(planned.deadline)
+            if line.warned_at:
+                vals.pop("warning_at")
+            old = line.deadline
+            line.write(vals)
+            if line.deadline != old:
+                notes.setdefault(line.ticket_id.id, []).append(line)
+        for ticket_id, lines in notes.items():
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._("Deadlines recomputed with the holidays now loaded."),
+                Markup("").join(
+                    Markup("<li>%s</li>") % line.display_name for line in lines
+                ),
+            )
+            notes[ticket_id] = body
+        if notes:
+            self.env["helpdesk.ticket"].sudo().browse(list(notes))._message_log_batch(
+                bodies=notes
+            )
 
     def _close(self, now, state="done"):
         """Stop the clocks (the step ended, or the ticket was archived)."""
@@ -552,17 +660,18 @@ class ComplaintTicketDeadline(models.Model):
         """Stamp up to ``size`` due rows, post their notes and activities;
         returns ``[(line id, ticket id, breach action)]``.
 
-        Two set-based statements in the caller's transaction, so a rollback
-        removes stamps, notes and activities together and each warning and
-        each breach fires exactly once:
+        Set-based, in the caller's transaction, so a rollback removes stamps,
+        notes and activities together and each warning and each breach fires
+        exactly once:
 
         1. ``UPDATE ... RETURNING`` stamps ``warned_at`` / ``breached_at`` on
            the due rows, found over the partial index of ``warn_due`` /
            ``breach_due`` (``FOR UPDATE SKIP LOCKED`` keeps a concurrent run,
            e.g. "Run manually" beside the cron worker, off them), and returns
            what the notes need;
-        2. one ``INSERT`` of a log note per ticket listing its due steps,
-           chained with the ``INSERT`` of the activities (:meth:`_sla_post`):
+        2. one log note per ticket listing its due steps
+           (``_message_log_batch``) and one ``create`` of all the activities
+           (:meth:`_sla_post`), through the mail ORM:
            a warning goes to the handler (assignee, else the first-contact
            owner) and the supervisor (team leader, else the nearest branch
            manager up the company tree); a breach goes to the supervisor when
@@ -624,7 +733,8 @@ class ComplaintTicketDeadline(models.Model):
 
     @api.model
     def _sla_post(self, kind, rows, now):
-        """Insert the notes and activities of freshly stamped rows."""
+        """Post the notes and create the activities of freshly stamped rows,
+        one batch call each."""
         env = self.env
         steps = dict(self._fields["step"]._description_selection(env))
         if kind == "warn":
@@ -677,20 +787,13 @@ class ComplaintTicketDeadline(models.Model):
                 )
             )
         managers = None
-        messages, activities = [], []
+        bodies, activities = {}, []
         for ticket_id, ticket in tickets.items():
             body = Markup("<p>%s</p><ul>%s</ul>") % (
                 title,
                 Markup("").join(ticket["items"]),
             )
-            messages.append(
-                SQL(
-                    "(%s, %s, %s)",
-                    ticket_id,
-                    f"<{ticket_id}.{now:%Y%m%d%H%M%S}-complaint-sla-{kind}@odoo>",
-                    str(body),
-                )
-            )
+            bodies[ticket_id] = body
             if kind == "warn" or ticket["notify"]:
                 supervisor = ticket["leader"]
                 if not supervisor:
@@ -715,67 +818,53 @@ class ComplaintTicketDeadline(models.Model):
                     .date()
                 )
                 activities.extend(
-                    SQL(
-                        "(%s, %s, %s, %s::date, %s)",
-                        ticket_id,
-                        ticket["name"],
-                        str(body),
-                        local_day,
-                        user_id,
-                    )
+                    (ticket_id, local_day, user_id)
                     for user_id in sorted(filter(None, users))
                 )
-        # One statement for the notes and the activities.
-        activity_insert = SQL()
+        # The scan is the system's job, whoever runs it: the notes and the
+        # activities are written as the superuser (no access check per row).
+        Ticket = env["helpdesk.ticket"].sudo()
+        # One batch of log notes, no notification (mail.thread's batch API).
+        Ticket.browse(list(bodies)).with_context(
+            mail_notify_force_send=False
+        )._message_log_batch(bodies=bodies, message_type="comment")
         if activities:
-            activity_insert = SQL(
-                """, activities AS (
-                    INSERT INTO mail_activity (
-                        res_model_id, res_model, res_id, res_name,
-                        activity_type_id, summary, note, date_deadline, user_id,
-                        user_tz, automated, active,
-                        create_uid, create_date, write_uid, write_date)
-                    SELECT %(model_id)s, 'helpdesk.ticket', v.res_id, v.res_name,
-                           %(type_id)s, %(summary)s, v.note, v.day, v.user_id,
-                           p.tz, TRUE, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                      FROM (VALUES %(rows)s)
-                           AS v(res_id, res_name, note, day, user_id)
-                      JOIN res_users u ON u.id = v.user_id AND u.active
-                      JOIN res_partner p ON p.id = u.partner_id
-                )""",
-                model_id=env["ir.model"]._get_id("helpdesk.ticket"),
-                type_id=env["ir.model.data"]._xmlid_to_res_id(xmlid),
-                summary=summary,
-                uid=env.uid,
-                now=now,
-                rows=SQL(", ").join(activities),
+            active = set(
+                env["res.users"]
+                .sudo()
+                .browse({user_id for *_rest, user_id in activities})
+                .filtered("active")
+                .ids
             )
-        env.cr.execute(
-            SQL(
-                """WITH messages AS (
-                       INSERT INTO mail_message (
-                           model, res_id, message_type, subtype_id, is_internal,
-                           author_id, email_add_signature, message_id, body, date,
-                           create_uid, create_date, write_uid, write_date)
-                       SELECT 'helpdesk.ticket', v.res_id, 'comment', %(subtype)s,
-                              TRUE, (SELECT partner_id FROM res_users
-                                      WHERE id = %(uid)s),
-                              FALSE, v.message_id, v.body, %(now)s,
-                              %(uid)s, %(now)s, %(uid)s, %(now)s
-                         FROM (VALUES %(rows)s) AS v(res_id, message_id, body)
-                   )%(activities)s
-                   SELECT 1""",
-                subtype=env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
-                uid=env.uid,
-                now=now,
-                rows=SQL(", ").join(messages),
-                activities=activity_insert,
+            # res_name is computed per activity from the ticket's display
+            # name: read them all in one query first.
+            Ticket.browse({ticket_id for ticket_id, *_rest in activities}).mapped(
+                "display_name"
             )
-        )
-        # The ORM did not see these rows: drop what it cached about them.
-        env["mail.message"].invalidate_model()
-        env["mail.activity"].invalidate_model()
-        env["helpdesk.ticket"].invalidate_model(["message_ids", "activity_ids"])
+            model_id = env["ir.model"]._get_id("helpdesk.ticket")
+            type_id = env["ir.model.data"]._xmlid_to_res_id(xmlid)
+            # One create for all (the assignees follow the ticket and see the
+            # activity at once); no e-mail per activity (quick update).
+            env["mail.activity"].sudo().with_context(
+                mail_activity_quick_update=True, mail_notify_force_send=False
+            ).create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": ticket_id,
+                        "activity_type_id": type_id,
+                        # The steps and deadlines are in the ticket's note;
+                        # the activity only points at it (one sanitized HTML
+                        # body per warning instead of three).
+                        "summary": summary,
+                        "date_deadline": day,
+                        "user_id": user_id,
+                        "automated": True,
+                    }
+                    for ticket_id, day, user_id in activities
+                    if user_id in active
+                ]
+            )
 
     @api.model
     def _sla_manager_paths(self):
@@ -866,7 +955,7 @@ class ComplaintTicketDeadline(models.Model):
                 )
             except RuleError as exc:
                 raise UserError(sla_error_message(self.env, exc)) from exc
-            vals = self._clock_vals(clock)
+            vals = self._clock_vals(clock, cal)
             vals.update(
                 state="open",
                 paused_since=False,
@@ -894,7 +983,7 @@ class ComplaintTicketDeadline(models.Model):
             )
         except RuleError as exc:
             raise UserError(sla_error_message(self.env, exc)) from exc
-        vals = self._clock_vals(new_clock)
+        vals = self._clock_vals(new_clock, cal)
         vals.update(warned_at=False, extension_count=self.extension_count + 1)
         self.write(vals)
         return new_clock

@@ -56,6 +56,13 @@ class HelpdeskTicket(models.Model):
         string="Due today", compute="_compute_sla", search="_search_sla_due_today"
     )
     sla_paused = fields.Boolean(string="Clock paused", compute="_compute_sla")
+    sla_provisional_year = fields.Integer(
+        string="Deadline without holiday data",
+        compute="_compute_sla",
+        search="_search_sla_provisional_year",
+        help="A running deadline reaches a year whose public holidays are not "
+        "loaded yet: it counts weekends only until head office loads the year.",
+    )
 
     # ------------------------------------------------------------------
     # Computes and searches
@@ -67,6 +74,7 @@ class HelpdeskTicket(models.Model):
         "sla_deadline_ids.warning_at",
         "sla_deadline_ids.warned_at",
         "sla_deadline_ids.breached_at",
+        "sla_deadline_ids.provisional_year",
     )
     def _compute_sla(self):
         now = fields.Datetime.now()
@@ -87,6 +95,18 @@ class HelpdeskTicket(models.Model):
                 start <= line.deadline <= end for line in lines if line.state == "open"
             )
             ticket.sla_paused = any(line.state == "paused" for line in lines)
+            ticket.sla_provisional_year = min(
+                (y for y in lines.mapped("provisional_year") if y), default=0
+            )
+
+    def _search_sla_provisional_year(self, operator, value):
+        return [
+            (
+                "sla_deadline_ids",
+                "any",
+                [("state", "in", OPEN_STATES), ("provisional_year", operator, value)],
+            )
+        ]
 
     def _sla_today_bounds(self):
         """Today in the user's timezone, as naive UTC bounds."""

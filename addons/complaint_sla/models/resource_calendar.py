@@ -1,6 +1,5 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -10,10 +9,9 @@ from odoo import api, models, tools
 from complaint_rules import sla as rules_sla
 from complaint_rules.calendar import DEFAULT_PERIODS, WorkCalendar, supported_years
 
-_logger = logging.getLogger(__name__)
-
 # Years after the last one chinese-calendar knows that are still computed,
-# weekends off only, when nobody has defined them (a warning is logged).
+# weekends off only, when nobody has loaded them: the deadlines reaching them
+# are flagged as provisional.
 GRACE_YEARS = 2
 
 
@@ -102,9 +100,11 @@ class ResourceCalendar(models.Model):
         """The :class:`WorkCalendar` of a resource calendar, cached.
 
         Working periods come from the calendar's attendances; each year
-        defined under *Holiday years* decides all its days (leaves and
-        make-up days); other years follow chinese-calendar. Years after the
-        library's last one that nobody defined get weekends off only.
+        loaded under *Holiday years* decides all its days (leaves and
+        make-up days); other years the library knows follow chinese-calendar.
+        The years after the library's last one that nobody loaded get
+        weekends off only and are *provisional*: a deadline that reaches one
+        is flagged and head office is asked to load it.
         """
         calendar = self.browse(calendar_id).sudo().exists()
         if not calendar:
@@ -114,11 +114,11 @@ class ResourceCalendar(models.Model):
         years = (
             self.env["complaint.sla.holiday.year"]
             .sudo()
-            .search([("calendar_id", "=", calendar.id)])
+            .search([("calendar_id", "=", calendar.id), ("loaded", "=", True)])
         )
-        defined = set()
+        loaded = set()
         for year in years:
-            defined.add(year.year)
+            loaded.add(year.year)
             year_off, year_on = rules_sla.year_overrides(
                 year.year,
                 calendar._complaint_days_off(year.year),
@@ -128,14 +128,10 @@ class ResourceCalendar(models.Model):
             off |= year_off
             on |= year_on
         _first, last = supported_years()
+        provisional = set()
         for year in range(last + 1, last + 1 + GRACE_YEARS):
-            if year not in defined:
-                _logger.info(
-                    "No public holidays defined for %s on calendar %s: only "
-                    "weekends are days off",
-                    year,
-                    calendar.display_name,
-                )
+            if year not in loaded:
+                provisional.add(year)
                 year_off, year_on = rules_sla.year_overrides(year, (), (), weekdays)
                 off |= year_off
                 on |= year_on
@@ -144,4 +140,5 @@ class ResourceCalendar(models.Model):
             periods=periods,
             extra_holidays=frozenset(off),
             extra_workdays=frozenset(on),
+            provisional_years=frozenset(provisional),
         )

@@ -271,6 +271,29 @@ class TestSlaBreachEveryStep(SlaCommon):
                 )
             )
 
+    def test_notes_and_activities_go_through_the_mail_orm(self):
+        """Issue 10 item 7: the warning's activities are created by the ORM
+        (one create call): the supervisor follows the ticket afterwards,
+        which raw INSERTs never did; the note is one log per ticket."""
+        ticket = self._ticket_in("received")
+        leader = self.manager_p.partner_id
+        self.assertNotIn(leader, ticket.message_partner_ids)
+        line = ticket.sla_deadline_ids
+        with patch.object(
+            type(self.env["mail.activity"]),
+            "create",
+            autospec=True,
+            side_effect=type(self.env["mail.activity"]).create,
+        ) as create:
+            self.assertEqual(self.Deadline._cron_warn(now=line.warning_at), 1)
+        self.assertEqual(create.call_count, 1)
+        self.assertIn(leader, ticket.message_partner_ids)
+        notes = ticket.message_ids.filtered(
+            lambda m: "Deadline warning" in (m.body or "")
+        )
+        self.assertEqual(len(notes), 1)
+        self.assertEqual(notes.subtype_id, self.env.ref("mail.mt_note"))
+
     def test_outcome_stored_when_the_step_ends(self):
         """Met / missed and the late working time are stored when the line
         closes (KPIs read them)."""

@@ -143,7 +143,9 @@ class TestSlaDeadlines(SlaCommon):
 
     def test_year_unknown_to_chinese_calendar_is_computed_and_adjustable(self):
         """chinese-calendar 1.11 stops at 2026: 2027 counts weekends only
-        until head office enters its holidays, and never blocks a ticket."""
+        until head office enters its holidays and marks the year loaded, and
+        never blocks a ticket; the provisional deadline is flagged and
+        recomputed when the year is loaded."""
         self.policy.line_ids.filtered(
             lambda line: line.end_step == "replied"
         ).amount = 3
@@ -155,9 +157,9 @@ class TestSlaDeadlines(SlaCommon):
         year.workday_ids.unlink()
         ticket = self._ticket(date_received=utc(2026, 12, 30, 10))
         # 12-31 (Thu), then 01-01 (Fri) and 01-04 (Mon): no holiday in 2027 yet.
-        self.assertEqual(
-            self._lines(ticket, end_step="replied").deadline, eod(2027, 1, 4)
-        )
+        line = self._lines(ticket, end_step="replied")
+        self.assertEqual(line.deadline, eod(2027, 1, 4))
+        self.assertEqual(line.provisional_year, 2027)
         self.env["resource.calendar.leaves"].create(
             {
                 "name": "New Year's Day",
@@ -167,6 +169,11 @@ class TestSlaDeadlines(SlaCommon):
                 "complaint_holiday_year_id": year.id,
             }
         )
+        # Typed in, not loaded yet: still weekends only.
+        self.assertEqual(line.deadline, eod(2027, 1, 4))
+        year.loaded = True
+        self.assertEqual(line.deadline, eod(2027, 1, 5))
+        self.assertFalse(line.provisional_year)
         later = self._ticket(date_received=utc(2026, 12, 30, 10))
         self.assertEqual(
             self._lines(later, end_step="replied").deadline, eod(2027, 1, 5)
