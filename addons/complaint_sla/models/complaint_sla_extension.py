@@ -132,6 +132,15 @@ class ComplaintSlaExtension(models.Model):
                     "Only a branch manager or head office may decide on an extension."
                 )
             )
+        # Issue 9 item 7: nobody decides on their own request (four eyes).
+        if not self.env.su and any(
+            record.sudo().requested_by_id == self.env.user for record in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "You asked for this extension: another manager must decide on it."
+                )
+            )
 
     def action_approve(self):
         self._check_approver()

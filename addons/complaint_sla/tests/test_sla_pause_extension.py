@@ -116,6 +116,28 @@ class TestSlaPauseExtension(SlaCommon):
         with self.assertRaisesRegex(UserError, "allows 1 extension"):
             staff_ticket.sla_request_extension(line, 1, "working_days", "More time")
 
+    def test_requester_cannot_approve_their_own_extension(self):
+        """Issue 9 item 7: a manager who asked for an extension cannot approve
+        or refuse it; another manager can (S003-R031/R032: overruns are
+        approved by someone above the handler)."""
+        ticket = self._ticket(
+            complaint_kind="report", date_received=utc(2024, 9, 29, 10)
+        )
+        line = ticket.sla_deadline_ids
+        extension = self._as(ticket, self.manager_p).sla_request_extension(
+            line, 2, "working_days", "Site visit only possible after the holiday."
+        )
+        self.assertEqual(extension.requested_by_id, self.manager_p)
+        with self.assertRaisesRegex(AccessError, "another manager"):
+            self._as(extension, self.manager_p).action_approve()
+        with self.assertRaisesRegex(AccessError, "another manager"):
+            self._as(extension, self.manager_p).action_refuse()
+        self.assertEqual(extension.state, "requested")
+        self.assertEqual(line.deadline, eod(2024, 9, 30))
+        self._as(extension, self.head_admin).action_approve()
+        self.assertEqual(extension.approver_id, self.head_admin)
+        self.assertEqual(line.deadline, eod(2024, 10, 9))
+
     def test_overdue_deadline_cannot_be_extended(self):
         ticket = self._ticket(
             complaint_kind="report", date_received=utc(2024, 9, 29, 10)
