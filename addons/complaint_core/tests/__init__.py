@@ -5,3 +5,4 @@ from . import test_grading
 from . import test_live_helpdesk
 from . import test_portal
 from . import test_delegation
+from . import test_i18n
