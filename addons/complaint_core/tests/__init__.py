@@ -5,4 +5,6 @@ from . import test_grading
 from . import test_live_helpdesk
 from . import test_portal
 from . import test_delegation
+from . import test_access_matrix
+from . import test_integrity
 from . import test_i18n
