@@ -818,8 +818,8 @@ class HelpdeskTicket(models.Model):
     def complaint_dispatch(
         self, unit_company, instructions, deadline, team=None, user=None
     ):
-        """Issue a dispatch order (交办单) and move to 派单. Returns the order
-        (over RPC: its id)."""
+        """Issue a dispatch order (交办单) and move to 派单. Returns the
+        ticket's state with ``dispatch_order_id`` and its number."""
         ticket = self._lifecycle_begin("dispatch", "dispatched")
         env = ticket.env
         unit_company = to_record(env, "res.company", unit_company)
@@ -851,7 +851,9 @@ class HelpdeskTicket(models.Model):
                 deadline=order._local_deadline(),
             )
         )
-        return order
+        return ticket._lifecycle_result(
+            dispatch_order_id=order.id, dispatch_order_number=order.number
+        )
 
     def complaint_start(self):
         """The handling unit takes the dispatched ticket (派单 -> 处理)."""
@@ -1059,7 +1061,7 @@ class HelpdeskTicket(models.Model):
 
     def complaint_escalate(self, reason, trigger="manual"):
         """Move the ticket one level up the company hierarchy. Returns the
-        escalation record (over RPC: its id)."""
+        ticket's state with ``escalation_id``."""
         ticket = self._lifecycle_begin("escalate")
         env = ticket.env
         if not (reason or "").strip():
@@ -1115,7 +1117,7 @@ class HelpdeskTicket(models.Model):
             vals["team_id"] = parent.complaint_team_id.id
         # sudo: the escalating user needs no rights in the parent company.
         lifecycle(ticket.sudo()).write(vals)
-        return escalation
+        return ticket._lifecycle_result(escalation_id=escalation.id)
 
     def complaint_merge_into(self, master):
         """Link this duplicate to ``master`` and close it as merged (多口归一,

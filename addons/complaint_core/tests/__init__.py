@@ -8,3 +8,4 @@ from . import test_delegation
 from . import test_access_matrix
 from . import test_integrity
 from . import test_i18n
+from . import test_rpc

@@ -104,13 +104,15 @@ class TestAccessMatrix(ComplaintCommon):
             }
         )
         dispatched = cls._ticket(user=cls.head_admin, company=cls.city_a)
-        cls.order = dispatched.complaint_dispatch(
+        dispatched.complaint_dispatch(
             cls.city_a,
             "Handle it.",
             fields.Datetime.now().replace(microsecond=0) + timedelta(days=2),
         )
+        cls.order = dispatched.dispatch_order_ids
         escalated = cls._ticket(user=cls.head_admin, company=cls.city_a)
-        cls.escalation = escalated.complaint_escalate("Beyond the branch.")
+        escalated.complaint_escalate("Beyond the branch.")
+        cls.escalation = escalated.escalation_ids
         cls.models = {
             "ticket": {
                 "record": cls.ticket,

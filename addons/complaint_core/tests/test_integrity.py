@@ -145,10 +145,14 @@ class TestLifecycleIntegrity(ComplaintCommon):
         """Each lifecycle action takes ids and plain values and returns a
         value an XML-RPC client can marshal (no None)."""
         ticket = self._ticket().with_user(self.staff_a)
-        order = ticket.complaint_dispatch(
+        result = ticket.complaint_dispatch(
             self.city_a.id, "Handle it.", fields.Datetime.to_string(self._deadline())
         )
-        self.assertEqual(order._name, "complaint.dispatch.order")
+        self.assertEqual(result["step"], "dispatched")
+        self.assertEqual(result["dispatch_order_id"], ticket.dispatch_order_ids.id)
+        self.assertEqual(
+            result["dispatch_order_number"], ticket.dispatch_order_ids.number
+        )
         for result in (
             ticket.complaint_start(),
             ticket.complaint_reply("Answered.", "phone", False, self.conclusion.id,

@@ -15,12 +15,13 @@ class TestLifecycle(ComplaintCommon):
         self.assertEqual(ticket.complaint_step, "received")
         self.assertEqual(ticket.first_contact_user_id, self.staff_a)
         self.assertTrue(ticket.date_received)
-        order = ticket.complaint_dispatch(
+        ticket.complaint_dispatch(
             self.city_a,
             "Check the roaming records.",
             self._deadline(),
             user=self.staff_a,
         )
+        order = ticket.dispatch_order_ids
         self.assertEqual(ticket.complaint_step, "dispatched")
         self.assertTrue(order.number.startswith("JB"))
         self.assertEqual(order.unit_company_id, self.city_a)
@@ -200,9 +201,10 @@ class TestLifecycle(ComplaintCommon):
 
     def test_dispatch_order_report(self):
         ticket = self._ticket()
-        order = ticket.complaint_dispatch(
+        ticket.complaint_dispatch(
             self.city_b, "Check the counter staff roster.", self._deadline()
         )
+        order = ticket.dispatch_order_ids
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
             "complaint_core.report_dispatch_order", order.ids
         )
