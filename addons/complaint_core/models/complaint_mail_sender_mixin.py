@@ -39,9 +39,10 @@ class ComplaintMailSenderMixin(models.AbstractModel):
         company = (
             self[:1].company_id if "company_id" in self._fields else None
         ) or self.env.company
-        address = company.sudo().email or self.env[
-            "ir.mail_server"
-        ].sudo()._get_default_from_address()
+        address = (
+            company.sudo().email
+            or self.env["ir.mail_server"].sudo()._get_default_from_address()
+        )
         if not address:
             return False
         name = self.env["res.partner"].sudo().browse(author_id).name or company.name

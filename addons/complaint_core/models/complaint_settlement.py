@@ -101,9 +101,8 @@ class ComplaintSettlement(models.Model):
         settlements = with_user_lang(self)
         check_input_types(settlements, vals)
         check_protected(settlements, vals, self._PROTECTED)
-        if not self.env.su and set(vals) - {"message_main_attachment_id"}:
-            if "ticket_id" in vals or "line_ids" in vals:
-                settlements._check_draft()
+        if "ticket_id" in vals or "line_ids" in vals:
+            settlements._check_draft()
         return super().write(vals)
 
     def unlink(self):

@@ -14,12 +14,14 @@ from complaint_rules.errors import InvalidTransitionError, RuleError
 
 from ..integrity import (
     check_input_types,
-    in_lifecycle as in_lifecycle_env,
     check_protected,
     complaint_role,
     lifecycle,
     to_record,
     with_user_lang,
+)
+from ..integrity import (
+    in_lifecycle as in_lifecycle_env,
 )
 from ..tools import rules_error_message
 from .complaint_grade_criterion import CONDUCT_LEVELS, HARM_LEVELS, IMPACT_LEVELS
@@ -65,8 +67,6 @@ GRADING_FIELDS = {
     "fact_flag_ids",
     "escalation_count",
 }
-# Steps from which a ticket may be escalated one level up.
-ESCALATABLE_STEPS = ("received", "dispatched", "handling", "revisit")
 # Written by the lifecycle code only (issue 9): the step follows the stage;
 # step dates, counters, computed facts and the decisions recorded by the
 # lifecycle actions are never taken from a caller.
@@ -297,9 +297,10 @@ class HelpdeskTicket(models.Model):
         user = self.env.user
         if not user.share:
             return user
-        company = self.env["res.company"].browse(
-            self.env.context.get("default_company_id")
-        ) or self.env.company
+        company = (
+            self.env["res.company"].browse(self.env.context.get("default_company_id"))
+            or self.env.company
+        )
         return company.sudo()._complaint_intake_user()
 
     # ------------------------------------------------------------------
@@ -489,7 +490,9 @@ class HelpdeskTicket(models.Model):
                     # The complainant's own acceptance stands for the revisit
                     # (S004-R126); a declined revisit is not required.
                     revisit_required=role != "complainant"
-                    and not vals.get("complainant_accepted", ticket.complainant_accepted)
+                    and not vals.get(
+                        "complainant_accepted", ticket.complainant_accepted
+                    )
                     and rules_lifecycle.revisit_required(
                         vals.get("complaint_kind") or ticket.complaint_kind,
                         declined=bool(
@@ -779,7 +782,10 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         ticket = with_user_lang(self)
         self.env.cr.execute(
-            SQL("SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE NOWAIT", self.id)
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE NOWAIT",
+                self.id,
+            )
         )
         self.invalidate_recordset(["stage_id", "complaint_step", "company_id"])
         if target is None:
@@ -996,8 +1002,7 @@ class HelpdeskTicket(models.Model):
                 "mail.mail_activity_data_todo",
                 user_id=owner.id or self.env.ref("base.user_admin").id,
                 summary=ticket.env._(
-                    "The complainant accepted the answer: close with the "
-                    "conclusion"
+                    "The complainant accepted the answer: close with the conclusion"
                 ),
             )
         ticket_su.message_post(
@@ -1066,13 +1071,20 @@ class HelpdeskTicket(models.Model):
         env = ticket.env
         if not (reason or "").strip():
             raise UserError(env._("An escalation needs a reason."))
-        if ticket.complaint_step not in ESCALATABLE_STEPS:
+        # One home for where an escalation leaves the ticket and who may
+        # make the move: complaint_rules.lifecycle.ESCALATION_TARGETS.
+        try:
+            target = rules_lifecycle.escalation_target(
+                ticket.complaint_step, ticket._complaint_role()
+            )
+        except RuleError as exc:
             raise UserError(
                 env._(
-                    "Ticket %(ticket)s cannot be escalated in its current step.",
+                    "Ticket %(ticket)s cannot be escalated in its current step by "
+                    "your role.",
                     ticket=ticket.display_name,
                 )
-            )
+            ) from exc
         parent = ticket.company_id.parent_id
         if not parent:
             raise UserError(
@@ -1085,9 +1097,9 @@ class HelpdeskTicket(models.Model):
         source = ticket.company_id
         # Step and message first, while the ticket is still in the branch of
         # the user who escalates (they may lose sight of it afterwards).
-        if ticket.complaint_step in ("handling", "revisit"):
+        if target != ticket.complaint_step:
             # The higher level takes it as a fresh dispatch (S000-R112/R113).
-            ticket._move_to_step("dispatched")
+            ticket._move_to_step(target)
         ticket.message_post(
             body=env._(
                 "Escalated from %(from_company)s to %(to_company)s: %(reason)s",

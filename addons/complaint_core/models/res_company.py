@@ -60,15 +60,14 @@ class ResCompany(models.Model):
         self.ensure_one()
         company = self
         while company:
-            user = (
-                company.complaint_intake_user_id or company.complaint_team_id.user_id
-            )
+            user = company.complaint_intake_user_id or company.complaint_team_id.user_id
             if user and not user.share:
                 return user
             company = company.parent_id
-        return self.env.ref("base.user_admin", raise_if_not_found=False) or self.env[
-            "res.users"
-        ]
+        return (
+            self.env.ref("base.user_admin", raise_if_not_found=False)
+            or self.env["res.users"]
+        )
 
     @api.depends("parent_id", "parent_id.complaint_org_level")
     def _compute_complaint_org_level(self):

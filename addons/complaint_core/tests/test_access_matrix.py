@@ -143,7 +143,10 @@ class TestAccessMatrix(ComplaintCommon):
                 "record": cls.draft.line_ids,
                 "write": {"note": "still a draft"},
                 "protected": {"rule_refs": "S001-R014"},
-                "create": lambda: {"settlement_id": cls.draft.id, "item_id": cls.item.id},
+                "create": lambda: {
+                    "settlement_id": cls.draft.id,
+                    "item_id": cls.item.id,
+                },
             },
             "dispatch_order": {
                 "record": cls.order,
@@ -193,8 +196,7 @@ class TestAccessMatrix(ComplaintCommon):
             self.assertEqual(
                 len(set(results)),
                 1,
-                f"{key} × {user.login}: read/search/read_group disagree "
-                f"{results}",
+                f"{key} × {user.login}: read/search/read_group disagree {results}",
             )
             return results[0]
         actions = {

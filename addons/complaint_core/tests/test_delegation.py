@@ -100,15 +100,43 @@ class TestDelegation(ComplaintCommon):
             # X = 2,000.00 and exactly 70 % of the premium: supervisor.
             ("12000.00", "14000.00", "20000.00", "supervisor", sup, "S001-R011"),
             # X = 1,500.01 and 1 fen over 70 % (70.00005 %): department manager.
-            ("12500.00", "14000.01", "20000.00", "department_manager", dep, "S001-R012"),
+            (
+                "12500.00",
+                "14000.01",
+                "20000.00",
+                "department_manager",
+                dep,
+                "S001-R012",
+            ),
             # X = 1,999.99 at 59.99995 %: supervisor.
             ("10000.00", "11999.99", "20000.00", "supervisor", sup, "S001-R011"),
             # X = 2,000.01 at 10.00001 %: department manager.
-            ("8000.00", "10000.01", "100000.00", "department_manager", dep, "S001-R012"),
+            (
+                "8000.00",
+                "10000.01",
+                "100000.00",
+                "department_manager",
+                dep,
+                "S001-R012",
+            ),
             # X = 10,000.00 at 50 %: department manager.
-            ("15000.00", "25000.00", "50000.00", "department_manager", dep, "S001-R012"),
+            (
+                "15000.00",
+                "25000.00",
+                "50000.00",
+                "department_manager",
+                dep,
+                "S001-R012",
+            ),
             # X = 9,999.99 at 80 %: department manager.
-            ("30000.01", "40000.00", "50000.00", "department_manager", dep, "S001-R012"),
+            (
+                "30000.01",
+                "40000.00",
+                "50000.00",
+                "department_manager",
+                dep,
+                "S001-R012",
+            ),
             # X = 10,000.01 at 50.00002 %: general manager.
             ("15000.00", "25000.01", "50000.00", "general_manager", gm, "S001-R013"),
             # X = 10,000.01 at 90.00002 %: general manager.

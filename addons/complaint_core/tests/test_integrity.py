@@ -22,8 +22,9 @@ class TestLifecycleIntegrity(ComplaintCommon):
     def test_item1_no_ticket_born_past_received(self):
         Ticket = self.env["helpdesk.ticket"].with_user(self.staff_a)
         for step in ("dispatched", "handling", "replied", "closed", "merged"):
-            with self.subTest(step=step), self.assertRaisesRegex(
-                UserError, "starts in the step Received"
+            with (
+                self.subTest(step=step),
+                self.assertRaisesRegex(UserError, "starts in the step Received"),
             ):
                 self._ticket(stage_id=self.stage[step].id)
         # A default_stage_id in the context is no way around it.
@@ -48,9 +49,11 @@ class TestLifecycleIntegrity(ComplaintCommon):
         }
         for field_name, value in forged.items():
             for who in (as_staff, as_head):
-                with self.subTest(field=field_name, user=who.env.user.login):
-                    with self.assertRaisesRegex(UserError, "only be changed by"):
-                        who.write({field_name: value})
+                with (
+                    self.subTest(field=field_name, user=who.env.user.login),
+                    self.assertRaisesRegex(UserError, "only be changed by"),
+                ):
+                    who.write({field_name: value})
         # Writing step then stage cannot walk received -> closed.
         with self.assertRaises(UserError):
             as_staff.write({"stage_id": self.stage["closed"].id})
@@ -71,7 +74,9 @@ class TestLifecycleIntegrity(ComplaintCommon):
         )
         self.assertEqual(ticket.reexamination_count, 0)
         self.assertEqual(ticket.escalation_count, 0)
-        self.assertGreater(ticket.date_received, fields.Datetime.to_datetime("2025-01-01"))
+        self.assertGreater(
+            ticket.date_received, fields.Datetime.to_datetime("2025-01-01")
+        )
 
     def test_item2_role_comes_from_the_user_not_the_context(self):
         """A staff member claiming to be the complainant does not skip the
@@ -79,8 +84,12 @@ class TestLifecycleIntegrity(ComplaintCommon):
         ticket = self._ticket()
         ticket.complaint_dispatch(self.city_a, "Handle it.", self._deadline())
         ticket.complaint_start()
-        ticket.complaint_reply("Answered.", "phone", conclusion=self.conclusion.id,
-                               substantiation="substantiated")
+        ticket.complaint_reply(
+            "Answered.",
+            "phone",
+            conclusion=self.conclusion.id,
+            substantiation="substantiated",
+        )
         spoofed = ticket.with_user(self.staff_a).with_context(
             complaint_role="complainant", complaint_new_evidence=True
         )
@@ -106,7 +115,9 @@ class TestLifecycleIntegrity(ComplaintCommon):
         self.assertEqual(complaint_role(self.env(user=self.manager_p)), "manager")
         self.assertEqual(complaint_role(self.env(user=self.head_admin)), "head_office")
         self.assertEqual(
-            complaint_role(self.env(user=self.staff_a, context={"complaint_role": "system"})),
+            complaint_role(
+                self.env(user=self.staff_a, context={"complaint_role": "system"})
+            ),
             "staff",
         )
 
@@ -122,9 +133,11 @@ class TestLifecycleIntegrity(ComplaintCommon):
             ({"name": "ok", "classification_id": "billing"}, "not valid for the field"),
         ]
         for vals, message in cases:
-            with self.subTest(vals=str(vals)[:40]), self.assertRaisesRegex(
-                ValidationError, message
-            ), self.env.cr.savepoint():
+            with (
+                self.subTest(vals=str(vals)[:40]),
+                self.assertRaisesRegex(ValidationError, message),
+                self.env.cr.savepoint(),
+            ):
                 Ticket.create({"description": "<p>x</p>", **vals})
         self.assertEqual(Ticket.sudo().search_count([]), count)
         ticket = self._ticket()
@@ -155,8 +168,9 @@ class TestLifecycleIntegrity(ComplaintCommon):
         )
         for result in (
             ticket.complaint_start(),
-            ticket.complaint_reply("Answered.", "phone", False, self.conclusion.id,
-                                   "substantiated"),
+            ticket.complaint_reply(
+                "Answered.", "phone", False, self.conclusion.id, "substantiated"
+            ),
             ticket.complaint_revisit("satisfied", "Fine."),
             ticket.complaint_close(),
         ):
@@ -284,8 +298,9 @@ class TestSettlementIntegrity(ComplaintCommon):
             "approver_role_id": False,
         }
         for field_name, value in forged.items():
-            with self.subTest(field=field_name), self.assertRaisesRegex(
-                UserError, "only be changed by"
+            with (
+                self.subTest(field=field_name),
+                self.assertRaisesRegex(UserError, "only be changed by"),
             ):
                 as_staff.write({field_name: value})
         # Cannot approve their own proposal, whatever they tried to write.
@@ -317,7 +332,9 @@ class TestSettlementIntegrity(ComplaintCommon):
         for action in (
             lambda: line.write({"item_id": other_item.id}),
             lambda: line.unlink(),
-            lambda: line.create({"settlement_id": settlement.id, "item_id": other_item.id}),
+            lambda: line.create(
+                {"settlement_id": settlement.id, "item_id": other_item.id}
+            ),
             lambda: settlement.with_user(self.staff_a).write(
                 {"line_ids": [Command.create({"item_id": other_item.id})]}
             ),
@@ -401,7 +418,7 @@ class TestConcurrentDispatch(BaseCase):
                     outcome[name] = "dispatched"
             except UserError as exc:
                 outcome[name] = f"refused: {exc}"
-            except Exception as exc:  # noqa: BLE001 - reported by the assertion
+            except Exception as exc:
                 outcome[name] = f"failed: {exc!r}"
 
         threads = [threading.Thread(target=clerk, args=(n,)) for n in ("A", "B")]

@@ -191,7 +191,9 @@ class TestRpcWalk(HttpCase):
                 }
             )
         )
-        ticket.complaint_reply("Answered.", "portal", False, self.conclusion.id, "substantiated")
+        ticket.complaint_reply(
+            "Answered.", "portal", False, self.conclusion.id, "substantiated"
+        )
         self.authenticate("cc_rpc_portal", "cc_rpc_portal")
         stage = self.env.ref("complaint_core.stage_closed")
         get = self.url_open(f"/ticket/close?ticket_id={ticket.id}&stage_id={stage.id}")

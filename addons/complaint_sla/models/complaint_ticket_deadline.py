@@ -908,9 +908,8 @@ class ComplaintTicketDeadline(models.Model):
 
         A breach in any open step escalates (S000-R113): the escalation is
         the system's move (complaint_rules.lifecycle.ESCALATION_TARGETS),
-        whoever runs the scan. A step complaint_core does not escalate from
-        (a replied ticket whose revisit is late) first takes the step the
-        lifecycle table gives the system, then goes up the chain.
+        whoever runs the scan; complaint_core moves the ticket to the step
+        the table gives and up the company chain.
         """
         system = self.env(user=SUPERUSER_ID)
         for ticket in lines.ticket_id.with_env(system):
@@ -925,7 +924,6 @@ class ComplaintTicketDeadline(models.Model):
             )
             try:
                 with self.env.cr.savepoint():
-                    ticket._sla_escalation_step()
                     ticket.complaint_escalate(reason, trigger="sla")
             except UserError as exc:
                 ticket._message_log(

@@ -10,14 +10,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
 
-from odoo.addons.complaint_core.models.helpdesk_ticket import (
-    ESCALATABLE_STEPS,
-    STEP_DATE_FIELDS,
-)
-from odoo.addons.complaint_core.tools import rules_error_message
+from odoo.addons.complaint_core.models.helpdesk_ticket import STEP_DATE_FIELDS
 
 from complaint_rules import deadline_status as rules_status
-from complaint_rules import lifecycle as rules_lifecycle
 from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
 
@@ -422,19 +417,6 @@ class HelpdeskTicket(models.Model):
         self.env["complaint.sla.pause"].sudo().search(
             [("ticket_id", "in", self.ids), ("date_end", "=", False)]
         ).write({"date_end": now})
-
-    def _sla_escalation_step(self):
-        """Put the ticket in the step an escalation one level up gives it
-        (complaint_rules.lifecycle.ESCALATION_TARGETS), when complaint_core's
-        escalation does not move it there itself."""
-        self.ensure_one()
-        step = self.complaint_step
-        try:
-            target = rules_lifecycle.escalation_target(step, self._complaint_role())
-        except RuleError as exc:
-            raise UserError(rules_error_message(self.env, exc)) from exc
-        if target != step and step not in ESCALATABLE_STEPS:
-            self._move_to_step(target)
 
     def sla_request_extension(self, deadline, amount, unit, reason):
         """Ask a manager to extend (延期) one running deadline."""
