@@ -205,3 +205,24 @@ class TestRpcWalk(HttpCase):
         ticket.invalidate_recordset()
         self.assertEqual(ticket.complaint_step, "replied")
         self.assertFalse(ticket.complainant_accepted)
+
+    def test_messages_follow_the_users_language_over_rpc(self):
+        """An external client sends no ``lang``: a zh_CN clerk still reads
+        the refusal in Chinese, as in the web client."""
+        from .test_i18n import load_zh_cn
+
+        load_zh_cn(self.env)
+        self.clerk.lang = "zh_CN"
+        ticket_id = self._ok(
+            "helpdesk.ticket",
+            "create",
+            [{"name": "语言测试", "description": "<p>x</p>"}],
+        )
+        _result, error = self._rpc(
+            "helpdesk.ticket", "write", [[ticket_id], {"escalation_count": 9}]
+        )
+        self.assertEqual(error["name"], "odoo.exceptions.UserError")
+        self.assertIn("只能", error["message"])
+        self.assertNotIn("can only be changed", error["message"])
+        _result, error = self._rpc("helpdesk.ticket", "complaint_start", [[ticket_id]])
+        self.assertIn("不能从该环节执行操作", error["message"])
