@@ -11,7 +11,9 @@ One job per module; this package exposes their public names:
   ticket (:class:`TicketProfile`) and choosing the limit of each slot
   (:func:`select_limits`, most specific policy wins);
 * :mod:`.clock` — a running limit's deadline and warning (:func:`plan`),
-  pauses, extensions and :func:`status`;
+  pauses and extensions (a clock's status is
+  :func:`complaint_rules.deadline_status.line_status`, one rule for every
+  caller);
 * :mod:`.holidays` — China's days off and make-up working days (调休) of a
   year, for the holiday years a calendar is built from.
 
@@ -26,7 +28,6 @@ from .clock import (
     extend_clock,
     plan,
     resume_clock,
-    status,
     subtract_working_time,
     warning_before,
     warning_lead,
@@ -86,7 +87,6 @@ __all__ = [
     "rank_key",
     "resume_clock",
     "select_limits",
-    "status",
     "subtract_working_time",
     "warning_before",
     "warning_lead",

@@ -1,4 +1,4 @@
-"""Step clocks: deadline, warning, pauses (挂起), extensions (延期), status.
+"""Step clocks: deadline, warning, pauses (挂起), extensions (延期).
 
 Warnings (S000-R122)
 --------------------
@@ -15,6 +15,12 @@ A pause shifts the deadline by the time paused, in the limit's unit
 deadline by an approved amount (:func:`~complaint_rules.calendar.extend`); a
 limit allows ``max_extensions`` of them, optionally capped
 (:func:`check_extension`).
+
+Status
+------
+The status of a clock (on time, warning, overdue, paused, met, missed) has
+one home, :func:`complaint_rules.deadline_status.line_status`, which the Odoo
+layer and its search domains read too.
 """
 
 from __future__ import annotations
@@ -43,7 +49,6 @@ __all__ = [
     "extend_clock",
     "plan",
     "resume_clock",
-    "status",
     "subtract_working_time",
     "warning_before",
     "warning_lead",
@@ -244,27 +249,3 @@ def extend_clock(
     """
     deadline = extend(clock.deadline, to_amount(amount, "amount"), unit, cal)
     return _moved(clock, deadline, unit_of(limit_unit), cal, warned=False)
-
-
-def status(
-    now: datetime,
-    deadline: datetime,
-    warning_at: datetime | None,
-    *,
-    done_at: datetime | None = None,
-    paused: bool = False,
-) -> str:
-    """``met``/``missed`` once done; else ``paused``, ``overdue`` (past the
-    deadline), ``warning`` (past the warning time) or ``on_time``.
-
-    Works on aware or naive datetimes alike, as long as they are consistent.
-    """
-    if done_at is not None:
-        return "met" if done_at <= deadline else "missed"
-    if paused:
-        return "paused"
-    if now > deadline:
-        return "overdue"
-    if warning_at is not None and now >= warning_at:
-        return "warning"
-    return "on_time"

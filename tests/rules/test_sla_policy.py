@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from complaint_rules import presets, sla
 from complaint_rules.calendar import Unit, WorkCalendar, add_duration, supported_years
+from complaint_rules.deadline_status import line_status
 from complaint_rules.errors import CalendarRangeError, InvalidInputError
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -403,17 +404,34 @@ def test_s002_r023_extension_not_beyond_5_days_in_all():
 # -- status --------------------------------------------------------------------------
 
 
-def test_status():
-    deadline, warning = sh(2024, 5, 10, 14, 40), sh(2024, 5, 10, 14, 16)
-    assert sla.status(sh(2024, 5, 10, 14), deadline, warning) == "on_time"
-    assert sla.status(sh(2024, 5, 10, 14, 16), deadline, warning) == "warning"
-    assert sla.status(sh(2024, 5, 10, 14, 40), deadline, warning) == "warning"
-    assert sla.status(sh(2024, 5, 10, 14, 41), deadline, warning) == "overdue"
-    assert sla.status(sh(2024, 5, 10, 15), deadline, warning, paused=True) == "paused"
-    assert sla.status(sh(2024, 5, 11), deadline, warning, done_at=deadline) == "met"
+def test_status_has_one_home_deadline_status():
+    """Issue 10 item 6: the status rule lives in complaint_rules.deadline_status
+    only; complaint_rules.sla no longer carries a copy."""
+    assert not hasattr(sla, "status")
+    assert "status" not in sla.__all__
+
+
+def test_s000_r122_tc23_clock_status_through_line_status():
+    """TC-23: 4 h from 10:40 -> deadline 14:40, warning at 90 % = 14:16; the
+    planned clock classified by deadline_status.line_status."""
+    clock = sla.plan(limit(amount=4), sh(2024, 5, 10, 10, 40), CAL)
+    assert (clock.deadline, clock.warning_at) == (
+        sh(2024, 5, 10, 14, 40),
+        sh(2024, 5, 10, 14, 16),
+    )
+    values = {"deadline": clock.deadline, "warning_at": clock.warning_at}
+
+    def status(now, state="open", **kw):
+        return line_status(now, state=state, **values, **kw)
+
+    assert status(sh(2024, 5, 10, 14)) == "on_time"
+    assert status(sh(2024, 5, 10, 14, 16)) == "warning"
+    assert status(sh(2024, 5, 10, 14, 40)) == "warning"
+    assert status(sh(2024, 5, 10, 14, 41)) == "overdue"
+    assert status(sh(2024, 5, 10, 15), state="paused") == "paused"
+    assert status(sh(2024, 5, 11), state="done", done_at=clock.deadline) == "met"
     assert (
-        sla.status(sh(2024, 5, 11), deadline, warning, done_at=sh(2024, 5, 10, 15))
-        == "missed"
+        status(sh(2024, 5, 11), state="done", done_at=sh(2024, 5, 10, 15)) == "missed"
     )
 
 
