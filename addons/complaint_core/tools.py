@@ -15,9 +15,10 @@ def rules_error_message(env, exc):
         )
     if code == "calendar_range":
         return env._(
-            "The holiday calendar does not cover this date yet; update the "
-            "chinese-calendar package or add the year's holidays by hand. "
-            "(%(detail)s)",
+            "No China holiday data for year %(year)s yet: load that year's "
+            "public holidays and make-up workdays (Configuration > Holiday "
+            "years) or update the chinese-calendar package. (%(detail)s)",
+            year=(getattr(exc, "params", {}) or {}).get("year", "?"),
             detail=str(exc),
         )
     return env._("Invalid input: %(detail)s", detail=str(exc))

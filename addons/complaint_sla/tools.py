@@ -3,6 +3,8 @@
 """Glue between complaint_rules.sla and Odoo: units, time conversions,
 translated error messages."""
 
+from odoo.addons.complaint_core.tools import rules_error_message
+
 from complaint_rules import sla as rules_sla
 from complaint_rules.calendar import from_utc_naive, to_utc_naive
 
@@ -69,7 +71,8 @@ def naive(value):
 
 
 def sla_error_message(env, exc):
-    """Translated message for a RuleError raised by complaint_rules.sla."""
+    """Translated message for a RuleError raised by complaint_rules.sla: the
+    extension limits here, the rest by complaint_core's rules_error_message."""
     params = getattr(exc, "params", {}) or {}
     reason = params.get("reason")
     if reason == "count":
@@ -95,10 +98,5 @@ def sla_error_message(env, exc):
             cap=params.get("cap"),
             unit=dict(UNITS).get(params.get("unit"), params.get("unit")),
         )
-    if getattr(exc, "code", "") == "calendar_range":
-        return env._(
-            "No China holiday data for year %(year)s: define that year's public "
-            "holidays under Configuration > Holiday years.",
-            year=params.get("year"),
-        )
-    return env._("Invalid input: %(detail)s", detail=str(exc))
+    # Everything else is mapped in one place, complaint_core's.
+    return rules_error_message(env, exc)

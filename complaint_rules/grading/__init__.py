@@ -29,7 +29,7 @@ from .facts import (
     IMPACT_LEVELS,
     TicketFacts,
 )
-from .repeats import count_repeats
+from .repeats import count_repeats, unresolved_for_a_month, window_start
 from .scheme import (
     DURATION_UNITS,
     Duration,
@@ -61,4 +61,6 @@ __all__ = [
     "scheme_from_dict",
     "scheme_from_dicts",
     "scheme_to_dict",
+    "unresolved_for_a_month",
+    "window_start",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Hashable, Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from ..coerce import to_count
 from ..errors import InvalidInputError
 
-__all__ = ["count_repeats"]
+__all__ = ["count_repeats", "unresolved_for_a_month", "window_start"]
 
 
 def _moment(value: Any, name: str) -> datetime:
@@ -18,6 +19,29 @@ def _moment(value: Any, name: str) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value, time.min)
     raise InvalidInputError(f"{name} must be a date or datetime", field=name)
+
+
+def window_start(at: date | datetime, window_days: int) -> datetime:
+    """First moment of the repeat window ending at ``at``: the beginning of
+    the calendar day ``window_days`` days before ``at``'s date (the one
+    definition the Odoo duplicate check and :func:`count_repeats` share)."""
+    to_count(window_days, "window_days")
+    end = _moment(at, "at")
+    start = datetime.combine(end.date() - timedelta(days=window_days), time.min)
+    return start.replace(tzinfo=end.tzinfo)
+
+
+def unresolved_for_a_month(received: date | datetime, now: date | datetime) -> bool:
+    """S003-R034: a valid complaint still unresolved one calendar month after
+    it was received becomes major. One month is the same day of the next
+    month at the same time, or that month's last day when it is shorter
+    (received 31 January -> due 28/29 February)."""
+    start = _moment(received, "received")
+    moment = _moment(now, "now")
+    year, month = divmod(start.month, 12)
+    year, month = start.year + year, month + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return moment >= start.replace(year=year, month=month, day=day)
 
 
 def count_repeats(
@@ -39,8 +63,7 @@ def count_repeats(
     """
     to_count(window_days, "window_days")
     end = _moment(at, "at")
-    start = datetime.combine(end.date() - timedelta(days=window_days), time.min)
-    start = start.replace(tzinfo=end.tzinfo)
+    start = window_start(end, window_days)
     if key is None:
         return 0
     total = 0

@@ -11,6 +11,7 @@ from complaint_rules import contact as rules_contact
 from complaint_rules import grading as rules_grading
 from complaint_rules import lifecycle as rules_lifecycle
 from complaint_rules.errors import InvalidTransitionError, RuleError
+from complaint_rules.reference import REVISIT_WINDOW_DAYS
 
 from ..integrity import (
     check_input_types,
@@ -65,7 +66,7 @@ GRADING_FIELDS = {
     "conduct",
     "impact",
     "fact_flag_ids",
-    "escalation_count",
+    "appeal_count",
 }
 # Written by the lifecycle code only (issue 9): the step follows the stage;
 # step dates, counters, computed facts and the decisions recorded by the
@@ -222,6 +223,16 @@ class HelpdeskTicket(models.Model):
         "user.",
     )
     escalation_ids = fields.One2many("complaint.escalation", "ticket_id")
+    # S000-R155: the customer's own appeals on the matter (direct appeal after
+    # an unsatisfying first result), not the internal escalations.
+    appeal_count = fields.Integer(
+        string="Customer appeals",
+        default=0,
+        tracking=True,
+        help="How many times the complainant, dissatisfied with an earlier "
+        "result, took this matter to a higher level (申诉/越级, S000-R155). "
+        "Internal and automatic escalations do not count.",
+    )
     escalation_count = fields.Integer(default=0, readonly=True, copy=False)
     # Step timestamps ----------------------------------------------------------
     date_received = fields.Datetime(
@@ -284,7 +295,7 @@ class HelpdeskTicket(models.Model):
         # S000-R120: revisit within 7 days of the reply (company setting).
         for ticket in self:
             if ticket.date_replied:
-                days = ticket.company_id.complaint_revisit_days or 7
+                days = ticket.company_id.complaint_revisit_days or REVISIT_WINDOW_DAYS
                 ticket.revisit_deadline = ticket.date_replied + timedelta(days=days)
             else:
                 ticket.revisit_deadline = False
@@ -646,7 +657,10 @@ class HelpdeskTicket(models.Model):
         else:
             return None
         window = self.company_id.complaint_duplicate_window_days or 30
-        since = (self.date_received or fields.Datetime.now()) - timedelta(days=window)
+        # The window of complaint_rules.grading.count_repeats (one home).
+        since = rules_grading.window_start(
+            self.date_received or fields.Datetime.now(), window
+        )
         return [
             *who,
             ("id", "!=", self.id),
@@ -690,7 +704,7 @@ class HelpdeskTicket(models.Model):
             media_involved=self.media_involved,
             complainant_count=self.complainant_count or 1,
             repeat_count=self.repeat_count,
-            upgrade_count=self.escalation_count,
+            upgrade_count=self.appeal_count,
             # Monetary is rounded to the currency: exact as a fixed-point string.
             amount=Decimal(f"{self.complaint_amount or 0:.{digits}f}"),
             harm=self.harm or "none",
@@ -1178,6 +1192,46 @@ class HelpdeskTicket(models.Model):
             )
             for ticket in self
         ]
+
+    # ------------------------------------------------------------------
+    # Scheduled jobs
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_flag_unresolved_month(self, batch_size=500):
+        """S003-R034: a valid complaint still unresolved one month after its
+        receipt becomes major. Flags the fact on open tickets (the grading
+        scheme decides what it means) and re-grades them.
+
+        Set-based: one indexed query finds the candidates (received at least
+        28 days ago, open, not yet flagged); the month itself is
+        complaint_rules' rule."""
+        flag = self.env.ref(
+            "complaint_core.fact_flag_unresolved_one_month", raise_if_not_found=False
+        )
+        if not flag:
+            return 0
+        now = fields.Datetime.now()
+        candidates = self.search(
+            [
+                ("complaint_step", "in", list(rules_lifecycle.OPEN_STEPS)),
+                ("complaint_kind", "=", "complaint"),
+                ("date_received", "<=", now - timedelta(days=28)),
+                ("fact_flag_ids", "not in", flag.ids),
+            ],
+            limit=batch_size,
+        )
+        due = candidates.filtered(
+            lambda t: rules_grading.unresolved_for_a_month(t.date_received, now)
+        )
+        if due:
+            due.write({"fact_flag_ids": [Command.link(flag.id)]})
+            for ticket in due:
+                ticket._message_log(
+                    body=self.env._(
+                        "Unresolved one month after receipt: graded again (S003-R034)."
+                    )
+                )
+        return len(due)
 
     # ------------------------------------------------------------------
     # Demo data

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from complaint_rules.reference import REVISIT_WINDOW_DAYS
+
 ORG_LEVELS = [
     ("head_office", "Head office"),
     ("province", "Province branch"),
@@ -31,7 +33,7 @@ class ResCompany(models.Model):
     )
     complaint_revisit_days = fields.Integer(
         string="Revisit within (days)",
-        default=7,
+        default=REVISIT_WINDOW_DAYS,
         help="Revisit the complainant within this many days of the reply.",
     )
     complaint_grade_scheme = fields.Char(

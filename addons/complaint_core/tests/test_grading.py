@@ -1,7 +1,11 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.tests import tagged
+
+from complaint_rules import grading as rules_grading
 
 from .common import ComplaintCommon
 
@@ -75,10 +79,37 @@ class TestGrading(ComplaintCommon):
         )
         self.assertEqual(regulator.grade_id, self._grade("telecom_upgrade", "appeal"))
         self.assertEqual(regulator.grade_rule_ref, "S000-R155")
-        plain.complaint_escalate("Customer went to the province.")
+        # An internal (or automatic SLA) escalation is not the customer's
+        # appeal: the grade stays (issue 10, item 5).
+        plain.complaint_escalate("Beyond the city's authority.")
         self.assertEqual(plain.escalation_count, 1)
+        self.assertEqual(plain.grade_id, self._grade("telecom_upgrade", "general"))
+        # The customer, dissatisfied with the first result, appeals directly.
+        self._as(plain, self.manager_p).appeal_count = 1
         self.assertEqual(plain.grade_id, self._grade("telecom_upgrade", "appeal"))
         self.assertEqual(plain.grade_rule_ref, "S000-R155")
+
+    def test_s003_r034_unresolved_for_a_month_becomes_major(self):
+        """Property: a valid complaint unresolved a month after receipt is a
+        重大投诉; the daily job flags it once, at the month, not before."""
+        self.city_a.complaint_grade_scheme = "property_management"
+        now = fields.Datetime.now()
+        old = self._ticket(date_received=now - timedelta(days=40))
+        young = self._ticket(date_received=now - timedelta(days=29))
+        if rules_grading.unresolved_for_a_month(young.date_received, now):
+            young = self._ticket(date_received=now - timedelta(days=27))
+        closed_step_ticket = self._ticket(date_received=now - timedelta(days=60))
+        closed_step_ticket.complaint_reject(self.reason_remit)
+        major = self._grade("property_management", "major")
+        self.assertNotEqual(old.grade_id, major)
+        Ticket = self.env["helpdesk.ticket"]
+        self.assertEqual(Ticket._cron_flag_unresolved_month(), 1)
+        self.assertEqual(old.grade_id, major)
+        self.assertEqual(old.grade_rule_ref, "S003-R034")
+        self.assertNotEqual(young.grade_id, major)
+        self.assertFalse(closed_step_ticket.fact_flag_ids)
+        # Once only.
+        self.assertEqual(Ticket._cron_flag_unresolved_month(), 0)
 
     def test_manual_grade_is_kept(self):
         self.city_a.complaint_grade_scheme = "property_management"
