@@ -14,17 +14,19 @@ from ..sla import Policy, StepLimit
 # --------------------------------------------------------------------------
 
 #: Seed 000 §6, cultural-relics violation reports: on-site verification
-#: within 15 working days (S000-R172), feedback to a real-name reporter
-#: within 60 working days of acceptance (S000-R174).
+#: within 15 working days (S000-R172), for every report; feedback within 60
+#: working days of acceptance (S000-R174) for real-name reports only:
+#: "对于实名举报,应自受理之日起60个工作日内,将办理情况反馈举报人" (L649; no
+#: feedback duty is stated for anonymous reports).
 SLA_POLICIES: tuple[Policy, ...] = (
     Policy(
         code="cultural_relics_reports",
         name="Cultural relics reports",
         kinds=frozenset({"report"}),
         sequence=100,
-        rule_ids=("S000-R172", "S000-R174"),
-        note="Verification done = result recorded (replied); feedback "
-        "given = case closed. Warnings at 90 % are the suite's default.",
+        rule_ids=("S000-R172",),
+        note="Verification done = result recorded (replied). Warnings at "
+        "90 % are the suite's default.",
         limits=(
             StepLimit(
                 "received",
@@ -33,6 +35,17 @@ SLA_POLICIES: tuple[Policy, ...] = (
                 "replied",
                 rule_ids=("S000-R172",),
             ),
+        ),
+    ),
+    Policy(
+        code="cultural_relics_feedback",
+        name="Cultural relics reports: feedback to real-name reporters",
+        kinds=frozenset({"report"}),
+        anonymity="real_name",
+        sequence=100,
+        rule_ids=("S000-R174",),
+        note="Feedback given = case closed. Owed to real-name reporters only.",
+        limits=(
             StepLimit(
                 "received",
                 60,

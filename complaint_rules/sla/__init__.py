@@ -40,6 +40,7 @@ from .holidays import (
     year_overrides,
 )
 from .policy import (
+    ANONYMITY,
     BREACH_ACTIONS,
     CAP_MODES,
     DEFAULT_WARN_RATIO,
@@ -60,6 +61,7 @@ from .policy import (
 )
 
 __all__ = [
+    "ANONYMITY",
     "BREACH_ACTIONS",
     "CAP_MODES",
     "DEFAULT_WARN_RATIO",

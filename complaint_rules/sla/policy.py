@@ -3,12 +3,17 @@
 Policies and specificity
 ------------------------
 A :class:`Policy` has **criteria** (kinds, grades, channels, org levels,
-companies: each a set, empty = any) and **step limits**
+companies: each a set, empty = any; and the reporter's **anonymity**: any,
+real-name only or anonymous only, :data:`ANONYMITY`) and **step limits**
 (:class:`StepLimit`). It *matches* a ticket (:class:`TicketProfile`) when every
-non-empty criterion contains the ticket's value; ``scheme`` is a filter (the
-policy applies only to tickets of companies that use that grading scheme) and
-is not a criterion. The **specificity** of a policy is the number of its
-non-empty criteria (0-5).
+set criterion holds for the ticket; ``scheme`` is a filter (the policy applies
+only to tickets of companies that use that grading scheme) and is not a
+criterion. The **specificity** of a policy is the number of its criteria set
+(0-6).
+
+Anonymity is a criterion because some duties are owed to real-name reporters
+only: S000-R174, "对于实名举报,应自受理之日起60个工作日内,将办理情况反馈
+举报人" (no feedback duty is stated for anonymous reports).
 
 Limits are chosen **per slot**: a slot is ``(step, end_step)``. For each slot,
 the limit of the matching policy with the highest specificity wins; ties go to
@@ -40,6 +45,7 @@ from ..errors import InvalidInputError
 from ..reference import CHANNELS, KINDS, codes
 
 __all__ = [
+    "ANONYMITY",
     "BREACH_ACTIONS",
     "CAP_MODES",
     "DEFAULT_WARN_RATIO",
@@ -77,6 +83,9 @@ STEP_RANK: Mapping[str, int] = MappingProxyType(
 )
 #: Company levels of complaint_core (head office -> province -> city).
 ORG_LEVELS: tuple[str, ...] = ("head_office", "province", "city")
+#: Anonymity criterion of a policy: every ticket, real-name reports only
+#: (S000-R174), anonymous reports only.
+ANONYMITY: tuple[str, ...] = ("any", "real_name", "anonymous")
 #: What a breach does: escalate one level up (S000-R113), notify the
 #: manager, both, or only record it.
 BREACH_ACTIONS: tuple[str, ...] = ("escalate", "notify", "both", "none")
@@ -212,7 +221,8 @@ class TicketProfile:
 
     ``grade`` and ``company`` are opaque (the Odoo layer passes record ids,
     the presets grade codes); ``scheme`` is the grading scheme of the
-    ticket's company.
+    ticket's company; ``anonymous`` whether the complainant or reporter did
+    not give their name (complaint_core's ``complainant_anonymous``).
     """
 
     kind: str = "complaint"
@@ -221,6 +231,13 @@ class TicketProfile:
     level: str | None = None
     company: Hashable | None = None
     scheme: str = ""
+    anonymous: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.anonymous, bool):
+            raise InvalidInputError(
+                "anonymous must be True or False", field="anonymous"
+            )
 
 
 _CRITERIA = (
@@ -243,6 +260,7 @@ class Policy:
     channels: frozenset[str] = frozenset()
     levels: frozenset[str] = frozenset()
     companies: frozenset[Hashable] = frozenset()
+    anonymity: str = "any"
     scheme: str = ""
     sequence: int = 10
     active: bool = True
@@ -260,6 +278,8 @@ class Policy:
         )
         object.__setattr__(self, "levels", code_set(self.levels, "levels", ORG_LEVELS))
         object.__setattr__(self, "companies", code_set(self.companies, "companies"))
+        object.__setattr__(self, "anonymity", self.anonymity or "any")
+        check_member(self.anonymity, ANONYMITY, "anonymity")
         object.__setattr__(self, "scheme", self.scheme or "")
         if isinstance(self.sequence, bool) or not isinstance(self.sequence, int):
             raise InvalidInputError("sequence must be an integer", field="sequence")
@@ -279,14 +299,20 @@ class Policy:
 
     @property
     def specificity(self) -> int:
-        """Number of non-empty criteria (``scheme`` is a filter, not one)."""
-        return sum(1 for name, _attr in _CRITERIA if getattr(self, name))
+        """Number of criteria set (``scheme`` is a filter, not one)."""
+        return sum(1 for name, _attr in _CRITERIA if getattr(self, name)) + (
+            self.anonymity != "any"
+        )
 
     def matches(self, profile: TicketProfile) -> bool:
-        """Whether every non-empty criterion holds for ``profile``."""
+        """Whether every criterion set holds for ``profile``."""
         if not self.active:
             return False
         if self.scheme and self.scheme != profile.scheme:
+            return False
+        if self.anonymity != "any" and profile.anonymous != (
+            self.anonymity == "anonymous"
+        ):
             return False
         return all(
             getattr(profile, attr) in getattr(self, name)

@@ -173,6 +173,30 @@ def test_scheme_filter_inactive_and_non_matching_policies_are_ignored():
     assert sla.select_limits([other_scheme, inactive, wrong_level], TICKET) == {}
 
 
+def test_s000_r174_anonymity_criterion_matches_real_name_or_anonymous_only():
+    """S000-R174: feedback is owed to real-name reporters only, so a policy
+    can be limited to real-name (or to anonymous) tickets; it counts as a
+    criterion of its specificity."""
+    any_ticket = policy("any", kinds={"report"})
+    real_name = policy("real", kinds={"report"}, anonymity="real_name")
+    anonymous = policy("anon", kinds={"report"}, anonymity="anonymous")
+    named = sla.TicketProfile(kind="report")
+    hidden = sla.TicketProfile(kind="report", anonymous=True)
+    assert (any_ticket.anonymity, named.anonymous) == ("any", False)
+    assert [any_ticket.specificity, real_name.specificity] == [1, 2]
+    assert [p.code for p in sla.matching_policies([any_ticket, real_name], named)] == [
+        "real",
+        "any",
+    ]
+    assert sla.matching_policies([real_name, anonymous], named) == (real_name,)
+    assert sla.matching_policies([real_name, anonymous], hidden) == (anonymous,)
+    assert any_ticket.matches(hidden)
+    with pytest.raises(InvalidInputError):
+        policy("p", anonymity="pseudonymous")
+    with pytest.raises(InvalidInputError):
+        sla.TicketProfile(anonymous="yes")
+
+
 # -- slots: when a clock stops ------------------------------------------------------
 
 

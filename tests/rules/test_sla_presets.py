@@ -58,6 +58,7 @@ def test_every_preset_policy_is_shipped_as_data_with_the_same_limits():
         xmlid, fields = shipped[code]
         assert fields.get("scheme", "") == policy.scheme
         assert fields.get("complaint_kind", "") == "".join(policy.kinds)
+        assert fields.get("anonymity", "any") == policy.anonymity
         assert int(fields["sequence"]) == policy.sequence
         assert ("active" not in fields) == policy.active
         for grade in policy.grades:
@@ -158,6 +159,20 @@ def test_s000_r172_r174_cultural_relics_tc40():
     feedback = sla.plan(chosen[("received", "closed")].limit, sh(2024, 9, 23, 10), CAL)
     assert verify.deadline == eod(2024, 10, 17)
     assert feedback.deadline == eod(2024, 12, 19)
+
+
+def test_s000_r174_no_60_day_feedback_for_an_anonymous_report():
+    """S000-R174 "对于实名举报…60个工作日内…反馈举报人": an anonymous report
+    accepted Mon 2024-09-23 keeps the 15-working-day verification (S000-R172,
+    end of Thu 10-17) and owes no feedback."""
+    profile = sla.TicketProfile(kind="report", anonymous=True)
+    chosen = sla.select_limits(ALL.values(), profile)
+    assert set(chosen) == {("received", "replied")}
+    verify = sla.plan(chosen[("received", "replied")].limit, sh(2024, 9, 23, 10), CAL)
+    assert verify.deadline == eod(2024, 10, 17)
+    feedback = ALL["cultural_relics_feedback"]
+    assert feedback.anonymity == "real_name"
+    assert feedback.rule_ids == ("S000-R174",)
 
 
 def test_s001_r049_r050_insurance_tc18():

@@ -12,6 +12,14 @@ from complaint_rules.errors import RuleError
 
 from ..tools import aware, sla_error_message
 
+# complaint_rules.sla.ANONYMITY: S000-R174, feedback owed to real-name
+# reporters only.
+ANONYMITY = [
+    ("any", "Any reporter"),
+    ("real_name", "Real-name only"),
+    ("anonymous", "Anonymous only"),
+]
+
 
 class ComplaintSlaPolicy(models.Model):
     """Time limits of the lifecycle steps for the tickets matching criteria.
@@ -19,8 +27,9 @@ class ComplaintSlaPolicy(models.Model):
     Matching and the choice among matching policies are done by
     :func:`complaint_rules.sla.select_limits`: for each slot (step, end step)
     the most specific matching policy wins (specificity = number of criteria
-    set among kind, grades, channel, org level, company); ties go to the
-    lower sequence, then to the older policy. The grading scheme is a filter.
+    set among kind, grades, channel, org level, company and the reporter's
+    anonymity, S000-R174); ties go to the lower sequence, then to the older
+    policy. The grading scheme is a filter.
     """
 
     _name = "complaint.sla.policy"
@@ -46,6 +55,14 @@ class ComplaintSlaPolicy(models.Model):
     channel_code = fields.Selection(CHANNEL_CODES, string="Channel type")
     org_level = fields.Selection(ORG_LEVELS, string="Org level")
     company_id = fields.Many2one("res.company")
+    anonymity = fields.Selection(
+        ANONYMITY,
+        required=True,
+        default="any",
+        help="Whether the policy applies to every ticket, to real-name ones "
+        "only (e.g. the feedback owed to real-name reporters) or to anonymous "
+        "ones only (the ticket's Anonymous box).",
+    )
     specificity = fields.Integer(
         compute="_compute_specificity",
         help="Number of criteria set: the most specific matching policy wins.",
@@ -68,10 +85,16 @@ class ComplaintSlaPolicy(models.Model):
     ]
 
     @api.depends(
-        "complaint_kind", "grade_ids", "channel_code", "org_level", "company_id"
+        "complaint_kind",
+        "grade_ids",
+        "channel_code",
+        "org_level",
+        "company_id",
+        "anonymity",
     )
     def _compute_specificity(self):
         for policy in self:
+            # As complaint_rules.sla.Policy.specificity counts them.
             policy.specificity = sum(
                 bool(value)
                 for value in (
@@ -80,6 +103,7 @@ class ComplaintSlaPolicy(models.Model):
                     policy.channel_code,
                     policy.org_level,
                     policy.company_id,
+                    (policy.anonymity or "any") != "any",
                 )
             )
 
@@ -114,7 +138,9 @@ class ComplaintSlaPolicy(models.Model):
                 years.update(cal.provisional_years_between(start, clock.deadline))
             policy.provisional_years = ", ".join(str(y) for y in sorted(years))
 
-    @api.constrains("line_ids", "complaint_kind", "channel_code", "org_level")
+    @api.constrains(
+        "line_ids", "complaint_kind", "channel_code", "org_level", "anonymity"
+    )
     def _check_rules(self):
         for policy in self:
             policy._to_rules()
@@ -137,6 +163,7 @@ class ComplaintSlaPolicy(models.Model):
                 channels={self.channel_code} if self.channel_code else (),
                 levels={self.org_level} if self.org_level else (),
                 companies=self.company_id.ids,
+                anonymity=self.anonymity or "any",
                 scheme=self.scheme or "",
                 sequence=self.sequence,
                 active=self.active,

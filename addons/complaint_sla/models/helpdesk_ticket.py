@@ -27,8 +27,15 @@ SLA_STATUSES = [
     ("overdue", "Overdue"),
     ("paused", "Paused"),
 ]
-# A change of these re-plans the clocks that have not fired yet.
-REPLAN_FIELDS = {"grade_id", "complaint_kind", "channel_id", "company_id"}
+# A change of these re-plans the clocks that have not fired yet (the
+# reporter's anonymity too: S000-R174).
+REPLAN_FIELDS = {
+    "grade_id",
+    "complaint_kind",
+    "channel_id",
+    "company_id",
+    "complainant_anonymous",
+}
 OPEN_STATES = ("open", "paused")
 
 
@@ -218,6 +225,8 @@ class HelpdeskTicket(models.Model):
             level=self.org_level or None,
             company=self.company_id.id or None,
             scheme=self.company_id.complaint_grade_scheme or "",
+            # S000-R174: some limits are owed to real-name reporters only.
+            anonymous=bool(self.complainant_anonymous),
         )
 
     def _sla_step_start(self, now):

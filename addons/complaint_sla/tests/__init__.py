@@ -4,3 +4,4 @@ from . import test_sla_pause_extension
 from . import test_sla_cron
 from . import test_sla_holiday_year
 from . import test_sla_access
+from . import test_sla_seed_rules
