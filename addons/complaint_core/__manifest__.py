@@ -4,7 +4,7 @@
     "name": "Complaint Management Core",
     "summary": "Complaint lifecycle, grading, dispatch orders and escalation "
     "chains on top of the OCA helpdesk",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "website": "https://github.com/complaint-suite/complaint-suite",
     "author": "Complaint Suite Authors",
@@ -29,6 +29,7 @@
         "data/complaint_rejection_reason_data.xml",
         "data/complaint_classification_data.xml",
         "data/complaint_delegation_data.xml",
+        "data/complaint_approval_review_data.xml",
         "report/complaint_dispatch_order_report.xml",
         "views/complaint_classification_views.xml",
         "views/complaint_grade_views.xml",

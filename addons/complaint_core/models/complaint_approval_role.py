@@ -17,5 +17,11 @@ class ComplaintApprovalRole(models.Model):
     name = fields.Char(required=True, translate=True)
     rank = fields.Integer(required=True, readonly=True, help="Higher approves more.")
     assignment_ids = fields.One2many("complaint.approval.assignment", "role_id")
+    reviews_all_plans = fields.Boolean(
+        string="Reviews every plan",
+        help="Holders of this role review every settlement plan first, plans "
+        "without items of the matrix included, before the matrix's approver "
+        "decides (S001-R020: 咨诉主管复核审批).",
+    )
 
     _sql_constraints = [("code_uniq", "unique(code)", "The role code must be unique.")]

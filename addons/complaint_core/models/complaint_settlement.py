@@ -17,6 +17,7 @@ from ..tools import rules_error_message
 
 STATES = [
     ("draft", "Draft"),
+    ("review", "Under review"),
     ("pending", "Pending approval"),
     ("approved", "Approved"),
     ("rejected", "Rejected"),
@@ -59,6 +60,23 @@ class ComplaintSettlement(models.Model):
     )
     deciding_rule_ref = fields.Char(string="Deciding rule", readonly=True, copy=False)
     explanation = fields.Text(readonly=True, copy=False)
+    # S001-R020: the plan reviewer (咨诉主管) reviews every plan first.
+    reviewer_role_id = fields.Many2one(
+        "complaint.approval.role", readonly=True, copy=False, string="Reviewer role"
+    )
+    reviewer_user_ids = fields.Many2many(
+        "res.users",
+        "complaint_settlement_reviewer_rel",
+        "settlement_id",
+        "user_id",
+        string="Reviewers",
+        readonly=True,
+        copy=False,
+    )
+    reviewed_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
+    review_date = fields.Datetime(readonly=True, copy=False)
     decided_by_id = fields.Many2one(
         "res.users", readonly=True, copy=False, tracking=True
     )
@@ -80,6 +98,8 @@ class ComplaintSettlement(models.Model):
             "decision_comment",
             "reviewed_by_id",
             "review_date",
+            "reviewer_role_id",
+            "reviewer_user_ids",
         }
     )
 
@@ -134,14 +154,23 @@ class ComplaintSettlement(models.Model):
             )
 
     @api.depends_context("uid")
-    @api.depends("state", "approver_user_ids", "proposed_by_id")
+    @api.depends("state", "approver_user_ids", "reviewer_user_ids", "proposed_by_id")
     def _compute_can_decide(self):
         for settlement in self:
             settlement.can_decide = (
-                settlement.state == "pending"
-                and self.env.user in settlement.approver_user_ids
+                self.env.user in settlement._deciders()
                 and self.env.user != settlement.proposed_by_id
             )
+
+    def _deciders(self):
+        """Who decides now: the reviewers under review, the approvers when
+        pending, nobody otherwise."""
+        self.ensure_one()
+        if self.state == "review":
+            return self.reviewer_user_ids
+        if self.state == "pending":
+            return self.approver_user_ids
+        return self.env["res.users"]
 
     def _lock(self):
         """Row lock: of two concurrent decisions on one proposal, the second
@@ -164,22 +193,74 @@ class ComplaintSettlement(models.Model):
         for settlement in self:
             if settlement.state != "draft":
                 raise UserError(self.env._("Only a draft proposal can be submitted."))
-            if not settlement.line_ids:
-                raise UserError(self.env._("Add at least one item to the proposal."))
             settlement._resolve_and_freeze()
         return True
 
     def _resolve_and_freeze(self):
+        """Freeze who decides: the matrix's approver for the items (the
+        highest role of any item, S001-R011..R019) and, first, the plan
+        reviewer (S001-R020: every plan, one without matrix items included,
+        is reviewed by the 咨诉主管; when that role is also the approver, the
+        review is the approval)."""
         self.ensure_one()
         ticket = self.ticket_id
+        Role = self.env["complaint.approval.role"].sudo()
+        reviewer_role = Role.search([("reviews_all_plans", "=", True)], limit=1)
+        if self.line_ids:
+            decision = self._matrix_decision()
+            role = Role.search([("code", "=", decision.role.code)])
+            rule_ref = decision.deciding_rule_id
+            explanation = decision.explanation
+        elif reviewer_role:
+            role, rule_ref = reviewer_role, "S001-R020"
+            explanation = self.env._(
+                "No item of the delegation matrix: the plan is approved by its "
+                "review (S001-R020)."
+            )
+        else:
+            raise UserError(self.env._("Add at least one item to the proposal."))
+        assignment, approvers = self._role_holders(role)
+        vals = {
+            "proposal_date": fields.Datetime.now(),
+            "approver_role_id": role.id,
+            "approver_company_id": assignment.company_id.id,
+            "approver_user_ids": [fields.Command.set(approvers.ids)],
+            "deciding_rule_ref": rule_ref,
+            "explanation": explanation,
+        }
+        if reviewer_role and reviewer_role != role:
+            _assignment, reviewers = self._role_holders(reviewer_role)
+            vals.update(
+                state="review",
+                reviewer_role_id=reviewer_role.id,
+                reviewer_user_ids=[fields.Command.set(reviewers.ids)],
+            )
+            asked, asked_role = reviewers, reviewer_role
+        else:
+            vals["state"] = "pending"
+            asked, asked_role = approvers, role
+        lifecycle(self).write(vals)
+        self._ask(asked)
+        ticket.message_post(
+            body=self.env._(
+                "Settlement %(name)s submitted: decided by %(role)s (rule "
+                "%(rule)s), asked first of %(asked)s.",
+                name=self.name,
+                role=role.name,
+                rule=rule_ref or "-",
+                asked=asked_role.name,
+            )
+        )
+
+    def _matrix_decision(self):
+        ticket = self.ticket_id
         matrix = self.env["complaint.delegation.rule"]._matrix(ticket.company_id)
-        today = fields.Date.context_today(self)
         Role = self.env["complaint.approval.role"].sudo()
         try:
             decision = rules_approval.resolve_proposal(
                 [(line.item_id.code, line._rules_amounts()) for line in self.line_ids],
                 matrix,
-                on_date=today,
+                on_date=fields.Date.context_today(self),
             )
         except RuleError as exc:
             raise UserError(rules_error_message(self.env, exc)) from exc
@@ -190,61 +271,54 @@ class ComplaintSettlement(models.Model):
                     "rule_refs": ", ".join(item_decision.rule_ids_matched),
                 }
             )
-        role = Role.search([("code", "=", decision.role.code)])
+        return decision
+
+    def _role_holders(self, role):
+        """(assignment, holders other than the proposer) of ``role`` nearest
+        to the ticket's company."""
+        company = self.ticket_id.company_id
         assignment, holders = self.env["complaint.approval.assignment"]._holders(
-            role, ticket.company_id
+            role, company
         )
-        approvers = holders - self.env.user
-        if not approvers:
+        holders -= self.proposed_by_id | self.env.user
+        if not holders:
             raise UserError(
                 self.env._(
                     "No one other than you holds the role %(role)s for %(company)s; "
                     "ask head office to assign it.",
                     role=role.name,
-                    company=ticket.company_id.display_name,
+                    company=company.display_name,
                 )
             )
-        lifecycle(self).write(
-            {
-                "state": "pending",
-                "proposal_date": fields.Datetime.now(),
-                "approver_role_id": role.id,
-                "approver_company_id": assignment.company_id.id,
-                "approver_user_ids": [fields.Command.set(approvers.ids)],
-                "deciding_rule_ref": decision.deciding_rule_id,
-                "explanation": decision.explanation,
-            }
-        )
-        for user in approvers:
+        return assignment, holders
+
+    def _ask(self, users):
+        for user in users:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
                 summary=self.env._("Approve settlement %(name)s", name=self.name),
             )
-        ticket.message_post(
-            body=self.env._(
-                "Settlement %(name)s submitted for approval by %(role)s "
-                "(rule %(rule)s).",
-                name=self.name,
-                role=role.name,
-                rule=decision.deciding_rule_id or "-",
-            )
-        )
 
     def _check_can_decide(self):
         for settlement in self:
-            if settlement.state != "pending":
+            if settlement.state not in ("review", "pending"):
                 raise UserError(
                     self.env._("This proposal is not waiting for approval.")
                 )
             if self.env.user == settlement.proposed_by_id:
                 raise UserError(self.env._("You cannot decide on your own proposal."))
-            if self.env.user not in settlement.approver_user_ids:
+            if self.env.user not in settlement._deciders():
+                role = (
+                    settlement.reviewer_role_id
+                    if settlement.state == "review"
+                    else settlement.approver_role_id
+                )
                 raise UserError(
                     self.env._(
                         "Only a holder of the role %(role)s may decide on this "
-                        "proposal.",
-                        role=settlement.approver_role_id.name,
+                        "proposal now.",
+                        role=role.name,
                     )
                 )
 
@@ -253,8 +327,34 @@ class ComplaintSettlement(models.Model):
 
     def _approve(self, comment):
         self._check_can_decide()
-        self._decide("approved", comment)
+        in_review = self.filtered(lambda s: s.state == "review")
+        in_review._reviewed(comment)
+        (self - in_review)._decide("approved", comment)
         return True
+
+    def _reviewed(self, comment):
+        """S001-R020: the reviewer passes the plan on to the matrix's
+        approver, frozen at submission."""
+        for settlement in self:
+            lifecycle(settlement.sudo()).write(
+                {
+                    "state": "pending",
+                    "reviewed_by_id": self.env.user.id,
+                    "review_date": fields.Datetime.now(),
+                }
+            )
+            settlement.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+            settlement.sudo()._ask(settlement.approver_user_ids)
+            settlement.ticket_id.sudo().message_post(
+                body=self.env._(
+                    "Settlement %(name)s reviewed by %(user)s and passed to "
+                    "%(role)s: %(comment)s",
+                    name=settlement.name,
+                    user=self.env.user.name,
+                    role=settlement.approver_role_id.name,
+                    comment=comment or "",
+                )
+            )
 
     def action_reject(self, comment=None):
         return self._lock()._reject(comment)

@@ -553,7 +553,7 @@ class HelpdeskTicket(models.Model):
 
         if target in ("replied", "closed"):
             blocking = self.sudo().settlement_ids.filtered(
-                lambda s: s.state in ("pending", "rejected")
+                lambda s: s.state in ("review", "pending", "rejected")
             )
             if blocking:
                 raise UserError(

@@ -83,7 +83,10 @@ class TestDelegation(ComplaintCommon):
 
     def _check(self, item, role, holder, rule, **amounts):
         settlement = self._propose(item, **amounts)
-        self.assertEqual(settlement.state, "pending")
+        # S001-R020: the supervisor reviews first unless they are the approver.
+        self.assertEqual(
+            settlement.state, "pending" if role == "supervisor" else "review"
+        )
         self.assertEqual(settlement.approver_role_id, self.role[role])
         self.assertEqual(settlement.approver_user_ids, holder)
         self.assertEqual(settlement.deciding_rule_ref, rule)
@@ -200,6 +203,49 @@ class TestDelegation(ComplaintCommon):
             settlement.line_ids.mapped("role_id.code"),
             ["supervisor", "department_manager"],
         )
+
+    def test_s001_r020_supervisor_reviews_every_plan_first(self):
+        """A plan for the general manager goes to the 咨诉主管 first, then up;
+        a plan without matrix items is approved by that review."""
+        settlement = self._propose(
+            "surrender_by_agreement", **_surrender("15000.00", "25000.01", "50000.00")
+        )
+        self.assertEqual(settlement.state, "review")
+        self.assertEqual(settlement.reviewer_user_ids, self.supervisor)
+        self.assertEqual(settlement.approver_user_ids, self.general_manager)
+        with self.assertRaisesRegex(UserError, "may decide on this proposal now"):
+            settlement.with_user(self.general_manager).action_approve("too early")
+        self.assertTrue(settlement.with_user(self.supervisor).can_decide)
+        settlement.with_user(self.supervisor).action_approve("Plan reviewed.")
+        self.assertEqual(settlement.state, "pending")
+        self.assertEqual(settlement.reviewed_by_id, self.supervisor)
+        self.assertFalse(settlement.with_user(self.supervisor).can_decide)
+        with self.assertRaisesRegex(UserError, "may decide on this proposal now"):
+            settlement.with_user(self.supervisor).action_approve("again")
+        settlement.with_user(self.general_manager).action_approve("Approved.")
+        self.assertEqual(settlement.state, "approved")
+        self.assertEqual(settlement.decided_by_id, self.general_manager)
+        # A plan without items of the matrix: reviewed (= approved) by the
+        # supervisor, S001-R020.
+        plain = (
+            self.env["complaint.settlement"]
+            .with_user(self.staff_a)
+            .create({"ticket_id": self.ticket.id})
+        )
+        plain.action_submit()
+        self.assertEqual(plain.state, "pending")
+        self.assertEqual(plain.approver_role_id, self.role["supervisor"])
+        self.assertEqual(plain.deciding_rule_ref, "S001-R020")
+        plain.with_user(self.supervisor).action_approve("Explanation only.")
+        self.assertEqual(plain.state, "approved")
+
+    def test_review_rejection_stops_the_plan(self):
+        settlement = self._propose("premium_callback")
+        self.assertEqual(settlement.state, "review")
+        settlement.with_user(self.supervisor).action_reject("Not justified.")
+        self.assertEqual(settlement.state, "rejected")
+        with self.assertRaisesRegex(UserError, "not waiting for approval"):
+            settlement.with_user(self.manager_p).action_approve("late")
 
     def test_approve_and_reject_by_holder_only(self):
         settlement = self._propose(
