@@ -47,4 +47,9 @@
         "views/complaint_menus.xml",
     ],
     "demo": ["demo/complaint_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "complaint_core/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -9,3 +9,4 @@ from . import test_access_matrix
 from . import test_integrity
 from . import test_i18n
 from . import test_rpc
+from . import test_tours
