@@ -935,20 +935,11 @@ class HelpdeskTicket(models.Model):
 
     def _nearest_manager(self):
         """The branch manager of the ticket's company, else of the nearest
-        parent company (head-office administrators excluded)."""
+        parent company (res.company._complaint_nearest_managers, the one
+        lookup the suite uses)."""
         self.ensure_one()
-        managers = self.env.ref("complaint_core.group_complaint_manager").users
-        head = self.env.ref("complaint_core.group_complaint_head_office").users
         company = self.company_id
-        while company:
-            found = (managers - head).filtered(lambda u, c=company: c == u.company_id)
-            found = found or (managers - head).filtered(
-                lambda u, c=company: c in u.company_ids
-            )
-            if found:
-                return found[:1]
-            company = company.parent_id
-        return self.env["res.users"]
+        return company._complaint_nearest_managers()[company.id]
 
     def complaint_reopen(self, note=None):
         """Reopen handling after a dissatisfied revisit (S000-R121)."""

@@ -1,6 +1,7 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from complaint_rules.reference import REVISIT_WINDOW_DAYS
 
@@ -56,6 +57,46 @@ class ResCompany(models.Model):
         "filed by complainants in the portal. Empty: the company's complaint "
         "team leader, else the nearest parent company's intake user.",
     )
+
+    @api.model
+    def _complaint_manager_rows(self):
+        """(user id, company parent_path) of every active branch manager
+        (head-office administrators excluded), deepest company first: one
+        query, the single source of "the nearest manager" for the suite."""
+        self.env.cr.execute(
+            SQL(
+                """SELECT u.id, c.parent_path
+                     FROM res_groups_users_rel gu
+                     JOIN res_users u ON u.id = gu.uid AND u.active
+                     JOIN res_company c ON c.id = u.company_id
+                    WHERE gu.gid = %s
+                      AND NOT EXISTS (SELECT 1 FROM res_groups_users_rel h
+                                       WHERE h.uid = u.id AND h.gid = %s)
+                 ORDER BY length(c.parent_path) DESC, u.id""",
+                self.env["ir.model.data"]._xmlid_to_res_id(
+                    "complaint_core.group_complaint_manager"
+                ),
+                self.env["ir.model.data"]._xmlid_to_res_id(
+                    "complaint_core.group_complaint_head_office"
+                ),
+            )
+        )
+        return self.env.cr.fetchall()
+
+    def _complaint_nearest_managers(self, rows=None):
+        """{company id: manager user} for these companies: a manager working
+        in the company itself, else in the nearest parent company."""
+        rows = self._complaint_manager_rows() if rows is None else rows
+        Users = self.env["res.users"]
+        result = {}
+        for company in self:
+            path = company.sudo().parent_path or ""
+            user_id = next(
+                (uid for uid, cpath in rows if cpath and path.startswith(cpath)),
+                None,
+            )
+            result[company.id] = Users.browse(user_id) if user_id else Users
+        return result
 
     def _complaint_intake_user(self):
         """Internal user responsible for portal intake of this company."""

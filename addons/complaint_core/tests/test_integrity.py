@@ -209,6 +209,22 @@ class TestLifecycleIntegrity(ComplaintCommon):
                 ticket = self._ticket(channel_id=channel.id)
                 self.assertEqual(ticket.channel_code, "other")
 
+    def test_dissatisfied_revisit_goes_to_the_nearest_manager(self):
+        """S000-R121: the screening of a dissatisfied revisit falls to the
+        branch manager nearest to the ticket's company (here the province
+        manager for a city-A ticket), found by the suite's one lookup."""
+        ticket = self._ticket()
+        ticket.complaint_dispatch(self.city_a, "Handle it.", self._deadline())
+        ticket.complaint_start()
+        ticket.complaint_reply("Answered.", "phone")
+        ticket.complaint_revisit("dissatisfied", "Still charged.")
+        activity = ticket.activity_ids.filtered(
+            lambda a: "Dissatisfied revisit" in (a.summary or "")
+        )
+        self.assertEqual(activity.user_id, self.manager_p)
+        nearest = self.city_a._complaint_nearest_managers()
+        self.assertEqual(nearest[self.city_a.id], self.manager_p)
+
     def test_item5_user_without_email_walks_a_ticket(self):
         """Dispatch, notes, reply, revisit, close and a settlement proposal by
         a clerk without an e-mail address: the sender is the company's."""
