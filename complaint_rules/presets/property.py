@@ -109,8 +109,11 @@ PROPERTY_MANAGEMENT = GradingScheme(
 # --------------------------------------------------------------------------
 
 #: Seed 003 D2, property management (S003-R031, S003-R032, S003-R033):
-#: 日 = calendar days; overruns need the manager in charge / the general
-#: manager, i.e. an approved extension. No warning in the seed: 90 % default.
+#: 日 = calendar days; an overrun is an extension approved by the manager in
+#: charge (S003-R031 "超时需经主管经理批准") or the general manager (S003-R032
+#: "超时需经公司总经理批准"), the grading limits' ``overrun_approver``; none is
+#: named for major complaints (S003-R033). No warning in the seed: 90 %
+#: default.
 SLA_POLICIES: tuple[Policy, ...] = (
     Policy(
         code="property_major",
@@ -151,6 +154,7 @@ SLA_POLICIES: tuple[Policy, ...] = (
                 3,
                 "calendar_days",
                 "closed",
+                extension_approver="general_manager",
                 rule_ids=("S003-R032",),
             ),
         ),
@@ -169,6 +173,7 @@ SLA_POLICIES: tuple[Policy, ...] = (
                 2,
                 "calendar_days",
                 "closed",
+                extension_approver="manager_in_charge",
                 rule_ids=("S003-R031",),
             ),
         ),

@@ -33,6 +33,7 @@ does not stop a clock that runs until a later step.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -96,6 +97,9 @@ CAP_MODES: tuple[str, ...] = ("extension", "total")
 DEFAULT_WARN_RATIO = Decimal("0.9")
 
 _KIND_CODES = codes(KINDS)
+#: An approver role code (complaint_rules.approval.Role, or a role shipped by
+#: an addon such as complaint_sla's manager_in_charge).
+_ROLE_CODE = re.compile(r"[a-z][a-z0-9_]*")
 #: The one channel vocabulary of complaint_rules.reference ("other" included).
 _CHANNEL_CODES = codes(CHANNELS)
 
@@ -131,6 +135,11 @@ class StepLimit:
         ``extension_cap_mode="total"``, the largest whole limit from the
         start); ``None``: no cap.
     :param extension_unit: unit of extensions; ``None``: the limit's unit.
+    :param extension_approver: code of the approver role whose holders alone
+        may approve or refuse an extension (complaint_core's
+        ``complaint.approval.role``), e.g. S003-R031 "超时需经主管经理批准"
+        (``manager_in_charge``), S003-R032 "超时需经公司总经理批准"
+        (``general_manager``); empty: a branch manager decides.
     """
 
     step: str
@@ -143,6 +152,7 @@ class StepLimit:
     extension_cap: Decimal | None = None
     extension_unit: Unit | None = None
     extension_cap_mode: str = "extension"
+    extension_approver: str = ""
     rule_ids: tuple[str, ...] = ()
     note: str = ""
 
@@ -198,6 +208,15 @@ class StepLimit:
                 )
             object.__setattr__(self, "extension_cap", cap)
         check_member(self.extension_cap_mode, CAP_MODES, "extension_cap_mode")
+        approver = self.extension_approver or ""
+        if not isinstance(approver, str) or (
+            approver and not _ROLE_CODE.fullmatch(approver)
+        ):
+            raise InvalidInputError(
+                f"extension_approver must be a role code, got {approver!r}",
+                field="extension_approver",
+            )
+        object.__setattr__(self, "extension_approver", approver)
         object.__setattr__(self, "rule_ids", tuple(self.rule_ids))
 
     @property

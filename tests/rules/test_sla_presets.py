@@ -11,6 +11,7 @@ import pytest
 
 from complaint_rules import presets, sla
 from complaint_rules.calendar import WorkCalendar
+from complaint_rules.errors import InvalidInputError
 
 DATA = (
     Path(__file__).resolve().parents[2]
@@ -79,6 +80,10 @@ def test_every_preset_policy_is_shipped_as_data_with_the_same_limits():
             assert Decimal(line["warn_ratio"]) == limit.warn_ratio
             assert line["breach_action"] == limit.breach_action
             assert line["rule_ref"].split() == list(limit.rule_ids)
+            role_ref = line.get("extension_approver_role_id", "")
+            assert role_ref.rpartition("approval_role_")[2] == (
+                limit.extension_approver
+            )
 
 
 @pytest.mark.parametrize(
@@ -199,3 +204,32 @@ def test_s003_r031_to_r033_property():
     assert not sla.select_limits(
         ALL.values(), _profile("hospital_service_attitude", "x")
     )[("received", "replied")].policy.code.startswith("property")
+
+
+@pytest.mark.parametrize(
+    ("code", "grade", "role"),
+    [
+        ("property_minor", "minor", "manager_in_charge"),
+        ("property_important", "important", "general_manager"),
+        ("property_major", "major", ""),
+    ],
+)
+def test_s003_r031_r032_overruns_approved_by_the_role_the_seed_names(code, grade, role):
+    """S003-R031 "超时需经主管经理批准" (manager in charge), S003-R032 "超时需经
+    公司总经理批准" (general manager); S003-R033 names nobody. The SLA preset's
+    extension approver is the grading preset's overrun approver."""
+    scheme = presets.grading_scheme("property_management")
+    (grade_limit,) = scheme.limits_for(grade)
+    assert (grade_limit.overrun_approver or "") == role
+    assert {limit.extension_approver for limit in ALL[code].limits} == {role}
+
+
+def test_extension_approver_is_a_role_code():
+    limit = sla.StepLimit(
+        "received", 2, "calendar_days", "closed", extension_approver="general_manager"
+    )
+    assert limit.extension_approver == "general_manager"
+    assert sla.StepLimit("received", 2, "hours").extension_approver == ""
+    for bad in ("General manager", "总经理", 7):
+        with pytest.raises(InvalidInputError):
+            sla.StepLimit("received", 2, "hours", extension_approver=bad)

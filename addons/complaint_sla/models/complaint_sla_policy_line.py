@@ -1,5 +1,6 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import dataclasses
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -63,6 +64,15 @@ class ComplaintSlaPolicyLine(models.Model):
     extension_cap_mode = fields.Selection(
         CAP_MODES, default="extension", required=True, string="Cap applies to"
     )
+    extension_approver_role_id = fields.Many2one(
+        "complaint.approval.role",
+        string="Extensions approved by",
+        ondelete="restrict",
+        help="Only the holders of this role in the ticket's company, or in the "
+        "nearest parent company that has holders, may approve or refuse an "
+        "extension of this limit (e.g. the manager in charge or the general "
+        "manager). Empty: a branch manager decides.",
+    )
     rule_ref = fields.Char(string="Rules")
     note = fields.Char(translate=True)
 
@@ -89,8 +99,12 @@ class ComplaintSlaPolicyLine(models.Model):
         """The line as a :class:`complaint_rules.sla.StepLimit`."""
         self.ensure_one()
         try:
-            return step_limit(
+            limit = step_limit(
                 self, tuple((self.rule_ref or "").replace(",", " ").split())
+            )
+            # S003-R031/R032: who approves an overrun of this limit.
+            return dataclasses.replace(
+                limit, extension_approver=self.extension_approver_role_id.code or ""
             )
         except RuleError as exc:
             raise ValidationError(sla_error_message(self.env, exc)) from exc

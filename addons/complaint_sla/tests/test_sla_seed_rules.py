@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 10 item 5, the SLA rules measured against the seeds' own text."""
 
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import SlaCommon, eod, utc
@@ -9,6 +10,42 @@ from .common import SlaCommon, eod, utc
 
 @tagged("post_install", "-at_install")
 class TestSlaSeedRules(SlaCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager_in_charge = cls.env.ref(
+            "complaint_sla.approval_role_manager_in_charge"
+        )
+        cls.general_manager = cls.env.ref(
+            "complaint_core.approval_role_general_manager"
+        )
+        # The manager in charge sits at the province, the general managers at
+        # head office; the team leader of the city branch is manager_p.
+        cls.mic = cls._user("sla_mic", "manager", cls.province, cls.city_a | cls.city_b)
+        companies = cls.head_office | cls.province | cls.city_a | cls.city_b
+        cls.gm_a = cls._user("sla_gm_a", "head_office", cls.head_office, companies)
+        cls.gm_b = cls._user("sla_gm_b", "head_office", cls.head_office, companies)
+        cls._hold(cls.manager_in_charge, cls.province, cls.mic)
+        cls._hold(cls.general_manager, cls.head_office, cls.gm_a | cls.gm_b)
+
+    @classmethod
+    def _hold(cls, role, company, users):
+        """``users`` (only) hold ``role`` in ``company``."""
+        Assignment = cls.env["complaint.approval.assignment"]
+        assignment = Assignment.search(
+            [("role_id", "=", role.id), ("company_id", "=", company.id)]
+        )
+        if assignment:
+            assignment.user_ids = [(6, 0, users.ids)]
+        else:
+            Assignment.create(
+                {
+                    "role_id": role.id,
+                    "company_id": company.id,
+                    "user_ids": [(6, 0, users.ids)],
+                }
+            )
+
     def _preset(self, *codes):
         policies = self.env["complaint.sla.policy"].with_context(active_test=False)
         policies = policies.search([("code", "in", codes)])
@@ -65,3 +102,130 @@ class TestSlaSeedRules(SlaCommon):
         # 5 working days from Mon 2024-09-23: Sun 09-29 is a 调休 working day.
         self.assertEqual(anonymous.sla_deadline_ids.deadline, eod(2024, 9, 29))
         self.assertFalse(named.sla_deadline_ids)
+
+    def _property_ticket(self, grade, **vals):
+        self._preset("property_minor", "property_important")
+        self.city_a.complaint_grade_scheme = "property_management"
+        return self._ticket(
+            team_id=self.team.id,
+            grade_id=self.env.ref(
+                f"complaint_core.grade_property_management_{grade}"
+            ).id,
+            grade_manual=True,
+            date_received=utc(2024, 3, 4, 10),
+            **vals,
+        )
+
+    def test_s003_r031_overrun_approved_by_the_manager_in_charge(self):
+        """S003-R031: a minor complaint within 2 日 (Mon 2024-03-04 10:00 ->
+        Wed 03-06 10:00); "超时需经主管经理批准": the team leader may not
+        approve the overrun, the manager in charge (held at the province) does."""
+        ticket = self._property_ticket("minor")
+        line = self._lines(ticket, end_step="closed")
+        self.assertEqual(line.deadline, utc(2024, 3, 6, 10))
+        self.assertEqual(
+            line.policy_line_id.extension_approver_role_id, self.manager_in_charge
+        )
+        extension = self._as(ticket, self.staff_a).sla_request_extension(
+            line, 1, "calendar_days", "The contractor comes on Thursday."
+        )
+        self.assertEqual(
+            (
+                extension.approver_role_id,
+                extension.approver_company_id,
+                extension.approver_user_ids,
+            ),
+            (self.manager_in_charge, self.province, self.mic),
+        )
+        todo = ticket.activity_ids.filtered(
+            lambda a: a.summary == "Approve or refuse a deadline extension"
+        )
+        self.assertEqual(todo.user_id, self.mic)
+        leader = self._as(extension, self.manager_p)
+        self.assertEqual(ticket.team_id.user_id, self.manager_p)
+        self.assertFalse(leader.can_decide)
+        with self.assertRaisesRegex(AccessError, "Manager in charge"):
+            leader.action_approve()
+        with self.assertRaisesRegex(AccessError, "Manager in charge"):
+            leader.action_refuse()
+        self.assertEqual((extension.state, line.deadline), ("requested", line.deadline))
+        holder = self._as(extension, self.mic)
+        self.assertTrue(holder.can_decide)
+        holder.action_approve()
+        self.assertEqual(
+            (extension.state, extension.approver_id), ("approved", self.mic)
+        )
+        self.assertEqual(line.deadline, utc(2024, 3, 7, 10))
+
+    def test_s003_r032_overrun_approved_by_the_general_manager_not_the_requester(
+        self,
+    ):
+        """S003-R032: an important complaint within 3 日 (-> Thu 2024-03-07
+        10:00); "超时需经公司总经理批准": a general manager who asks for the
+        extension cannot decide on it, the other one does."""
+        ticket = self._property_ticket("important")
+        line = self._lines(ticket, end_step="closed")
+        self.assertEqual(line.deadline, utc(2024, 3, 7, 10))
+        extension = self._as(ticket, self.gm_a).sla_request_extension(
+            line, 2, "calendar_days", "Waiting for the lift supplier."
+        )
+        self.assertEqual(extension.approver_role_id, self.general_manager)
+        self.assertEqual(extension.approver_company_id, self.head_office)
+        self.assertEqual(extension.approver_user_ids, self.gm_b)
+        with self.assertRaisesRegex(AccessError, "another manager"):
+            self._as(extension, self.gm_a).action_approve()
+        with self.assertRaisesRegex(AccessError, "General manager"):
+            self._as(extension, self.manager_p).action_approve()
+        self._as(extension, self.gm_b).action_refuse()
+        self.assertEqual(
+            (extension.state, extension.approver_id), ("refused", self.gm_b)
+        )
+        self.assertEqual(line.deadline, utc(2024, 3, 7, 10))
+
+    def test_extension_without_a_holder_of_the_role_is_refused(self):
+        self.env["complaint.approval.assignment"].search(
+            [("role_id", "=", self.manager_in_charge.id)]
+        ).unlink()
+        ticket = self._property_ticket("minor")
+        with self.assertRaisesRegex(UserError, "Manager in charge"):
+            self._as(ticket, self.staff_a).sla_request_extension(
+                self._lines(ticket, end_step="closed"), 1, "calendar_days", "More time"
+            )
+
+    def test_extension_decision_fields_are_not_written_by_clients(self):
+        """The approvers are frozen by the request: a client cannot choose them,
+        name another requester or approve by writing the state."""
+        ticket = self._property_ticket("minor")
+        line = self._lines(ticket, end_step="closed")
+        Extension = self._as(self.env["complaint.sla.extension"], self.staff_a)
+        for forged in (
+            {"approver_user_ids": [(6, 0, self.staff_a.ids)]},
+            {"requested_by_id": self.manager_p.id},
+            {"state": "approved"},
+        ):
+            with self.assertRaises(UserError):
+                Extension.create(
+                    {
+                        "deadline_id": line.id,
+                        "amount": 1,
+                        "unit": "calendar_days",
+                        "reason": "Forged",
+                        **forged,
+                    }
+                )
+        extension = Extension.create(
+            {
+                "deadline_id": line.id,
+                "amount": 1,
+                "unit": "calendar_days",
+                "reason": "Contractor",
+            }
+        )
+        self.assertEqual(extension.requested_by_id, self.staff_a)
+        for forged in (
+            {"state": "approved"},
+            {"approver_user_ids": [(6, 0, self.manager_p.ids)]},
+        ):
+            with self.assertRaises(UserError):
+                self._as(extension, self.manager_p).write(forged)
+        self.assertEqual(extension.state, "requested")
