@@ -24,6 +24,7 @@
         "data/ir_cron_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
+        "data/complaint_grading_scheme_data.xml",
         "data/complaint_grade_data.xml",
         "data/complaint_closing_conclusion_data.xml",
         "data/complaint_rejection_reason_data.xml",

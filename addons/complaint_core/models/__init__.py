@@ -10,6 +10,7 @@ from . import complaint_cache_mixin
 from . import complaint_fact_flag
 from . import complaint_grade
 from . import complaint_grade_criterion
+from . import complaint_grading_scheme
 from . import complaint_rejection_reason
 from . import complaint_settlement
 from . import complaint_settlement_item

@@ -37,12 +37,26 @@ class ResCompany(models.Model):
         default=REVISIT_WINDOW_DAYS,
         help="Revisit the complainant within this many days of the reply.",
     )
+    # The scheme's code is what the grading and the SLA matching look up
+    # (complaint_rules); head office picks the scheme record below.
     complaint_grade_scheme = fields.Char(
-        string="Grading scheme",
+        string="Grading scheme code",
         default="property_management",
-        help="Scheme of complaint grades used for auto-grading this company's "
-        "tickets (see Configuration > Grades).",
+        help="Code of the grading scheme used for auto-grading this company's "
+        "tickets (see Configuration > Grading schemes).",
     )
+    complaint_grade_scheme_id = fields.Many2one(
+        "complaint.grading.scheme",
+        string="Grading scheme",
+        compute="_compute_complaint_grade_scheme_id",
+        inverse="_inverse_complaint_grade_scheme_id",
+        store=True,
+        readonly=False,
+        ondelete="restrict",
+        help="Scheme of complaint grades used for auto-grading this company's "
+        "tickets (see Configuration > Grading schemes).",
+    )
+
     complaint_team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Complaint team",
@@ -122,3 +136,20 @@ class ResCompany(models.Model):
                 company.complaint_org_level = "province"
             else:
                 company.complaint_org_level = "city"
+
+    @api.depends("complaint_grade_scheme")
+    def _compute_complaint_grade_scheme_id(self):
+        # Existing companies get the record of their code on upgrade.
+        schemes = self.env["complaint.grading.scheme"]._by_code(
+            self.mapped("complaint_grade_scheme")
+        )
+        for company in self:
+            company.complaint_grade_scheme_id = schemes.get(
+                company.complaint_grade_scheme, False
+            )
+
+    def _inverse_complaint_grade_scheme_id(self):
+        for company in self:
+            code = company.complaint_grade_scheme_id.code or False
+            if company.complaint_grade_scheme != code:
+                company.complaint_grade_scheme = code

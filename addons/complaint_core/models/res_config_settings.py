@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     complaint_grade_scheme = fields.Char(
         related="company_id.complaint_grade_scheme", readonly=False
     )
+    complaint_grade_scheme_id = fields.Many2one(
+        related="company_id.complaint_grade_scheme_id", readonly=False
+    )
     complaint_team_id = fields.Many2one(
         related="company_id.complaint_team_id", readonly=False
     )

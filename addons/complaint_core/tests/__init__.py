@@ -10,3 +10,4 @@ from . import test_integrity
 from . import test_i18n
 from . import test_rpc
 from . import test_tours
+from . import test_reporting
