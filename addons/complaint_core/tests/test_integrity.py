@@ -390,6 +390,8 @@ class TestConcurrentDispatch(BaseCase):
     error after the request layer's retry (issue 9, item 10)."""
 
     def test_two_cursors_one_dispatch_order(self):
+        # Real transactions: each clerk's request commits, as a request does,
+        # and the test removes what it made at the end.
         from odoo.modules.registry import Registry
         from odoo.tests.common import get_db_name
 
@@ -402,7 +404,7 @@ class TestConcurrentDispatch(BaseCase):
             )
             ticket_id = ticket.id
             company_id = ticket.company_id.id
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         deadline = fields.Datetime.now().replace(microsecond=0) + timedelta(days=2)
         barrier = threading.Barrier(2)
         outcome = {}
@@ -415,7 +417,8 @@ class TestConcurrentDispatch(BaseCase):
                     cr.transaction = api.Transaction(registry)
                     env = api.Environment(cr, admin_id, {})
                     record = env["helpdesk.ticket"].browse(ticket_id)
-                    record.complaint_step  # noqa: B018 - both read it first
+                    # Both read the ticket before either acts.
+                    self.assertEqual(record.complaint_step, "received")
                     barrier.wait(timeout=30)
                     # What the request layer (odoo.service.model.retrying)
                     # does on a concurrency error: roll back, wait, retry.
@@ -430,7 +433,7 @@ class TestConcurrentDispatch(BaseCase):
                             cr.rollback()
                             env.invalidate_all()
                             time.sleep(0.5)
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     outcome[name] = "dispatched"
             except UserError as exc:
                 outcome[name] = f"refused: {exc}"
@@ -462,4 +465,4 @@ class TestConcurrentDispatch(BaseCase):
             with registry.cursor() as cr:
                 env = api.Environment(cr, admin_id, {})
                 env["helpdesk.ticket"].browse(ticket_id).sudo().unlink()
-                cr.commit()
+                cr.commit()  # pylint: disable=invalid-commit
