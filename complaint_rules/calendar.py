@@ -32,6 +32,15 @@ Conventions
   working day (the alternative noted in seed-000 TC-40), and
   ``day_end=DayEnd.CLOSE_OF_BUSINESS`` ends a day at its last working period.
   ``N = 0`` means "the same day" (当日): the end of the event day.
+* **Same working day** (:attr:`Unit.SAME_WORKING_DAY`, S002-R016 "当日交办、
+  当日受理"): the limit ends at the **close of business** (the end of the last
+  working period, 17:30 by default) of the working day the step started, or
+  of the next working day when it started at or after the close of business
+  or on a day off. Seed 002 D1 routes calls by time (第五条, S002-R009): in
+  working hours the office that dispatches takes them, at other times the
+  duty officer, so a complaint received after hours reaches the office on
+  its next working day and is dispatched that day. ``N`` counts that day as
+  the first (``N = 1``: the same working day).
 * **Working hours.** Counting starts at the next working moment when the start
   is outside working time. A result that exactly exhausts a period is that
   period's end (e.g. 17:30), never the next morning. Adding zero returns the
@@ -108,11 +117,19 @@ class Unit(str, enum.Enum):
     """China working days with 调休: "N个工作日"."""
     CALENDAR_DAYS = "calendar_days"
     """Elapsed (24×7) days: "N日"."""
+    SAME_WORKING_DAY = "same_working_day"
+    """"当日" (S002-R016): the close of business of the working day the step
+    started (the next working day's after hours); N counts that day as 1."""
 
     @property
     def is_working(self) -> bool:
         """Whether the unit runs on working time only."""
-        return self in (Unit.WORKING_HOURS, Unit.WORKING_DAYS)
+        return self in (Unit.WORKING_HOURS, Unit.WORKING_DAYS, Unit.SAME_WORKING_DAY)
+
+    @property
+    def whole_days(self) -> bool:
+        """Whether amounts of the unit are whole working days."""
+        return self in (Unit.WORKING_DAYS, Unit.SAME_WORKING_DAY)
 
 
 class DayEnd(str, enum.Enum):
@@ -380,8 +397,12 @@ class WorkCalendar:
     def end_of_day(self, day: date) -> datetime:
         """The instant a day-based deadline falls on ``day`` (see ``day_end``)."""
         if self.day_end is DayEnd.CLOSE_OF_BUSINESS:
-            return self._aware(datetime.combine(day, self.periods[-1][1]))
+            return self.close_of_business(day)
         return self._aware(datetime.combine(day, END_OF_DAY))
+
+    def close_of_business(self, day: date) -> datetime:
+        """The end of the last working period of ``day`` (17:30 by default)."""
+        return self._aware(datetime.combine(day, self.periods[-1][1]))
 
     def roll_forward(self, deadline: datetime) -> datetime:
         """Move a deadline that falls on a non-working day to the next one.
@@ -510,6 +531,31 @@ class WorkCalendar:
         )
         return max(self.end_of_day(day), local)
 
+    def add_same_working_day(
+        self, start: datetime, days: int | Decimal = 1
+    ) -> datetime:
+        """Deadline of "当日" counted from ``start`` (S002-R016).
+
+        The close of business of the working day ``start`` falls on, or of
+        the next working day when ``start`` is at or after that day's close
+        of business or on a day off (S002-R009: after hours the duty officer
+        takes the call, the office dispatches on its next working day).
+        ``days`` counts that working day as the first: 1 is the same working
+        day, 2 the one after. E.g. Fri 2024-05-10 10:00 -> 17:30 that day;
+        18:30 -> Sat 2024-05-11 17:30 (调休 make-up day).
+        """
+        local = self.localize(start)
+        count = _whole_days(days)
+        if count < 1:
+            raise InvalidInputError(
+                f"a same-working-day limit counts at least 1 day, got {days!r}",
+                value=days,
+            )
+        day = local.date()
+        if not self.is_working_day(day) or local >= self.close_of_business(day):
+            day = self.next_working_day(day)
+        return self.close_of_business(self.nth_working_day(day, count - 1))
+
     def working_days_between(self, first: date, last: date) -> int:
         """Number of working days ``d`` with ``first < d <= last``.
 
@@ -551,18 +597,21 @@ def add_duration(
     """Deadline of a limit of ``amount`` ``unit`` counted from ``start``.
 
     Dispatches to :meth:`WorkCalendar.add_calendar_hours`,
-    :meth:`~WorkCalendar.add_working_hours`, :meth:`~WorkCalendar.add_working_days`
-    or :meth:`~WorkCalendar.add_calendar_days`.
+    :meth:`~WorkCalendar.add_working_hours`, :meth:`~WorkCalendar.add_working_days`,
+    :meth:`~WorkCalendar.add_same_working_day` or
+    :meth:`~WorkCalendar.add_calendar_days`.
     """
     unit = _to_unit(unit)
     if unit is Unit.HOURS:
         return cal.add_calendar_hours(start, amount)
     if unit is Unit.WORKING_HOURS:
         return cal.add_working_hours(start, amount)
+    if unit.whole_days and isinstance(amount, timedelta):
+        raise InvalidInputError("working days cannot be given as a timedelta")
     if unit is Unit.WORKING_DAYS:
-        if isinstance(amount, timedelta):
-            raise InvalidInputError("working days cannot be given as a timedelta")
         return cal.add_working_days(start, amount)
+    if unit is Unit.SAME_WORKING_DAY:
+        return cal.add_same_working_day(start, amount)
     return cal.add_calendar_days(start, amount)
 
 
@@ -628,6 +677,7 @@ def shift_for_pause(
       end. Any working time paused, however short, thus extends the deadline
       by at least part of a working day and a partial day counts as a whole
       one. A pause entirely outside working time changes nothing.
+    * ``same_working_day``: likewise, ending at the close of business.
 
     The pause is taken as given; whether a pause after the deadline counts is
     for the caller to decide (seed-001 §1 "[GAP] Pausing").
@@ -646,6 +696,8 @@ def shift_for_pause(
     moved = cal.add_working_hours(current, paused)
     if unit is Unit.WORKING_DAYS:
         return cal.end_of_day(moved.date())
+    if unit is Unit.SAME_WORKING_DAY:
+        return cal.close_of_business(moved.date())
     return moved
 
 
@@ -658,14 +710,17 @@ def extend(
     the end of the N-th working day **after** the deadline's day, whatever
     ``count_start_day`` says, since the deadline's own day is already part of
     the original limit (e.g. S000-R172: "经上级交办部门同意,可适当延长办理期限").
+    Same working days give the close of business of that N-th working day.
     """
     unit = _to_unit(unit)
-    if unit is not Unit.WORKING_DAYS:
+    if not unit.whole_days:
         return add_duration(deadline, amount, unit, cal)
     if isinstance(amount, timedelta):
         raise InvalidInputError("working days cannot be given as a timedelta")
     current = cal.localize(deadline)
     day = cal.nth_working_day(current.date(), _whole_days(amount), include_first=False)
+    if unit is Unit.SAME_WORKING_DAY:
+        return max(cal.close_of_business(day), current)
     return max(cal.end_of_day(day), current)
 
 

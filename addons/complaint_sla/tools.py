@@ -13,6 +13,8 @@ UNITS = [
     ("working_hours", "Working hours"),
     ("working_days", "Working days"),
     ("calendar_days", "Calendar days"),
+    # S002-R016 当日: the close of the working day the step started.
+    ("same_working_day", "Same working day"),
 ]
 BREACH_ACTIONS = [
     ("escalate", "Escalate one level up"),

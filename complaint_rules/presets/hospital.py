@@ -3,8 +3,8 @@
 ``shared/spec/seed-002.md``.
 
 Data only, each entry citing its rule IDs: the service-attitude grades
-(S002-R032 … S002-R035, S002-R038) and the reply limit with its extension
-(S002-R022, S002-R023).
+(S002-R032 … S002-R035, S002-R038), same-day dispatch and acceptance
+(S002-R016) and the reply limit with its extension (S002-R022, S002-R023).
 """
 
 from ..grading import Duration, Grade, GradeCriterion, GradeLimit, GradingScheme
@@ -108,6 +108,14 @@ HOSPITAL_SERVICE_ATTITUDE = GradingScheme(
 #: Seed 002 D1, hospital service-attitude complaints: reply opinion within
 #: 2 working days (S002-R022); one extension with the leader in charge's
 #: consent, not beyond 5 日 in all (S002-R023 reading A).
+#:
+#: Complaints transferred in writing to a department (S002-R015) are
+#: dispatched and accepted the same day, "做到当日交办、当日受理" (S002-R016,
+#: 第九条 L38): by the close of the working day the step started, or of the
+#: next working day when it started after hours, when the duty officer rather
+#: than the office takes complaints (S002-R009, 第五条 L26). A policy of its
+#: own, so a hospital that settles most complaints on the spot can switch it
+#: off; no extension of these limits.
 SLA_POLICIES: tuple[Policy, ...] = (
     Policy(
         code="hospital_service_attitude",
@@ -126,6 +134,32 @@ SLA_POLICIES: tuple[Policy, ...] = (
                 extension_unit="calendar_days",
                 extension_cap_mode="total",
                 rule_ids=("S002-R022", "S002-R023"),
+            ),
+        ),
+    ),
+    Policy(
+        code="hospital_same_day",
+        name="Hospital complaints: same-day dispatch and acceptance",
+        scheme="hospital_service_attitude",
+        kinds=frozenset({"complaint"}),
+        sequence=100,
+        rule_ids=("S002-R016",),
+        limits=(
+            # 当日交办: the office dispatches the same working day.
+            StepLimit(
+                "received",
+                1,
+                "same_working_day",
+                max_extensions=0,
+                rule_ids=("S002-R016",),
+            ),
+            # 当日受理: the department accepts (starts handling) the same day.
+            StepLimit(
+                "dispatched",
+                1,
+                "same_working_day",
+                max_extensions=0,
+                rule_ids=("S002-R016",),
             ),
         ),
     ),

@@ -205,7 +205,7 @@ def check_extension(
             reason="unit",
             unit=limit.extension_unit.value,
         )
-    if unit is Unit.WORKING_DAYS and not is_whole(value):
+    if unit.whole_days and not is_whole(value):
         raise InvalidInputError("working days must be a whole number", field="amount")
     cap = limit.extension_cap
     if cap is not None:

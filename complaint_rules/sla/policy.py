@@ -124,7 +124,8 @@ class StepLimit:
     """The time limit of one slot ``(step, end_step)``.
 
     :param step: the step whose start starts the clock.
-    :param amount: the limit, in ``unit``; working days must be whole.
+    :param amount: the limit, in ``unit``; working days (and same working
+        days, S002-R016) must be whole.
     :param end_step: empty: the clock stops when the ticket leaves ``step``;
         otherwise when it reaches ``end_step`` or a later step.
     :param warn_ratio: share of the limit after which the warning fires
@@ -173,7 +174,7 @@ class StepLimit:
             raise InvalidInputError(
                 "a time limit must be longer than zero", field="amount"
             )
-        if self.unit is Unit.WORKING_DAYS and not is_whole(amount):
+        if self.unit.whole_days and not is_whole(amount):
             raise InvalidInputError(
                 f"working days must be a whole number, got {amount}", field="amount"
             )
@@ -201,7 +202,7 @@ class StepLimit:
             )
         if self.extension_cap is not None:
             cap = to_amount(self.extension_cap, "extension_cap")
-            if self.ext_unit is Unit.WORKING_DAYS and not is_whole(cap):
+            if self.ext_unit.whole_days and not is_whole(cap):
                 raise InvalidInputError(
                     "an extension cap in working days must be whole",
                     field="extension_cap",

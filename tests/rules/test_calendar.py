@@ -595,8 +595,97 @@ def test_unit_values():
         "working_hours",
         "working_days",
         "calendar_days",
+        "same_working_day",
     ]
     assert Unit.WORKING_DAYS.is_working and not Unit.CALENDAR_DAYS.is_working
+    assert [u.value for u in Unit if u.whole_days] == [
+        "working_days",
+        "same_working_day",
+    ]
+
+
+# -- same working day (当日, S002-R016) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "deadline"),
+    [
+        # Received on a working day in working hours: that day's close.
+        (sh(2024, 5, 10, 10), sh(2024, 5, 10, 17, 30)),
+        # Before opening: the same day.
+        (sh(2024, 5, 10, 7), sh(2024, 5, 10, 17, 30)),
+        (sh(2024, 5, 10, 17, 29), sh(2024, 5, 10, 17, 30)),
+        # At or after the close (S002-R009: the duty officer takes it) the
+        # next working day: Sat 2024-05-11 is a 调休 make-up day (Labour Day).
+        (sh(2024, 5, 10, 17, 30), sh(2024, 5, 11, 17, 30)),
+        (sh(2024, 5, 10, 18, 30), sh(2024, 5, 11, 17, 30)),
+        # An ordinary weekend: Monday.
+        (sh(2024, 5, 17, 18, 30), sh(2024, 5, 20, 17, 30)),
+        (sh(2024, 5, 19, 10), sh(2024, 5, 20, 17, 30)),
+        # Spring Festival 2025: Sat 01-25 off, Sun 01-26 a make-up day.
+        (sh(2025, 1, 24, 18, 30), sh(2025, 1, 26, 17, 30)),
+        # National Day 2024: Mon 09-30 after hours -> Tue 10-08.
+        (sh(2024, 9, 30, 18), sh(2024, 10, 8, 17, 30)),
+    ],
+)
+def test_s002_r016_same_working_day(start, deadline):
+    assert add_duration(start, 1, Unit.SAME_WORKING_DAY, CAL) == deadline
+    assert add_duration(start, 1, "same_working_day", CAL) == deadline
+
+
+def test_s002_r016_same_working_day_counts_the_start_day_as_the_first():
+    """N = 2: the working day after the one the step started."""
+    assert add_duration(sh(2024, 5, 10, 10), 2, Unit.SAME_WORKING_DAY, CAL) == sh(
+        2024, 5, 11, 17, 30
+    )
+    assert add_duration(sh(2024, 5, 10, 18, 30), 2, Unit.SAME_WORKING_DAY, CAL) == sh(
+        2024, 5, 13, 17, 30
+    )
+    assert Unit.SAME_WORKING_DAY.is_working and Unit.SAME_WORKING_DAY.whole_days
+
+
+def test_s002_r016_same_working_day_ends_at_the_calendar_close():
+    """The close of business is the calendar's, whatever its day end."""
+    start = sh(2024, 5, 10, 10)
+    assert add_duration(start, 1, Unit.SAME_WORKING_DAY, CAL_A3) == sh(2024, 5, 10, 17)
+    assert add_duration(start, 1, Unit.SAME_WORKING_DAY, CAL_9_TO_5) == sh(
+        2024, 5, 10, 17
+    )
+    alt = WorkCalendar(day_end=DayEnd.CLOSE_OF_BUSINESS, count_start_day=True)
+    assert add_duration(start, 1, Unit.SAME_WORKING_DAY, alt) == sh(2024, 5, 10, 17, 30)
+
+
+def test_s002_r016_same_working_day_warning_pause_and_extension():
+    """From Fri 2024-05-10 10:00: 6 h of working time to 17:30; the 90 %
+    warning (S000-R122) at 16:54. A pause of 1 h of working time moves the
+    deadline to the next working day's close (Sat 05-11, 调休); an extension
+    of 1 gives the close of the next working day."""
+    start = sh(2024, 5, 10, 10)
+    unit = Unit.SAME_WORKING_DAY
+    assert fraction_point(start, 1, unit, Decimal("0.9"), CAL) == sh(
+        2024, 5, 10, 16, 54
+    )
+    after_hours = sh(2024, 5, 10, 18, 30)
+    assert fraction_point(after_hours, 1, unit, Decimal("0.9"), CAL) == sh(
+        2024, 5, 11, 16, 45
+    )
+    deadline = sh(2024, 5, 10, 17, 30)
+    paused = shift_for_pause(
+        deadline, sh(2024, 5, 10, 14), sh(2024, 5, 10, 15), unit, CAL
+    )
+    assert paused == sh(2024, 5, 11, 17, 30)
+    outside = shift_for_pause(
+        deadline, sh(2024, 5, 10, 12), sh(2024, 5, 10, 13), unit, CAL
+    )
+    assert outside == deadline
+    assert extend(deadline, 1, unit, CAL) == sh(2024, 5, 11, 17, 30)
+    assert extend(deadline, 2, unit, CAL) == sh(2024, 5, 13, 17, 30)
+
+
+@pytest.mark.parametrize("amount", [0, Decimal("1.5"), timedelta(hours=1)])
+def test_same_working_day_rejects_bad_amounts(amount):
+    with pytest.raises(InvalidInputError):
+        add_duration(sh(2024, 5, 10, 10), amount, Unit.SAME_WORKING_DAY, CAL)
 
 
 # -- properties ----------------------------------------------------------------------
@@ -686,6 +775,8 @@ def test_property_working_days(start, n, m):
     st.decimals(0, 1, places=2),
 )
 def test_property_fraction_point_between_start_and_deadline(start, unit, n, f, g):
+    if unit is Unit.SAME_WORKING_DAY:
+        n = max(n, 1)  # counts the day it starts as the first
     deadline = add_duration(start, n, unit, CAL)
     low, high = sorted((f, g))
     p_low = fraction_point(start, n, unit, low, CAL)
@@ -784,3 +875,16 @@ def test_provisional_years_between():
     )
     with pytest.raises(InvalidInputError):
         WorkCalendar(provisional_years=frozenset({"2027"}))
+
+
+@PROPS
+@given(starts, st.integers(1, 5))
+def test_property_same_working_day_ends_at_a_working_close(start, n):
+    """The deadline is the close of business of a working day after the
+    start, with at most n working days' time before it."""
+    deadline = add_duration(start, n, Unit.SAME_WORKING_DAY, CAL)
+    assert deadline > start
+    assert deadline.timetz().replace(tzinfo=None) == time(17, 30)
+    assert CAL.is_working_day(deadline.date())
+    worked = CAL.working_time_between(start, deadline)
+    assert timedelta(0) < worked <= n * CAL.daily_working_time

@@ -52,6 +52,7 @@ def policy(code, *limits, **criteria):
         {"step": "replied", "end_step": "handling"},
         {"amount": 0},
         {"unit": "working_days", "amount": Decimal("1.5")},
+        {"unit": "same_working_day", "amount": Decimal("1.5")},
         {"unit": "weeks"},
         {"warn_ratio": Decimal("1.1")},
         {"breach_action": "shout"},

@@ -79,6 +79,7 @@ def test_every_preset_policy_is_shipped_as_data_with_the_same_limits():
             assert line["unit"] == limit.unit.value
             assert Decimal(line["warn_ratio"]) == limit.warn_ratio
             assert line["breach_action"] == limit.breach_action
+            assert int(line["max_extensions"]) == limit.max_extensions
             assert line["rule_ref"].split() == list(limit.rule_ids)
             role_ref = line.get("extension_approver_role_id", "")
             assert role_ref.rpartition("approval_role_")[2] == (
@@ -233,3 +234,36 @@ def test_extension_approver_is_a_role_code():
     for bad in ("General manager", "总经理", 7):
         with pytest.raises(InvalidInputError):
             sla.StepLimit("received", 2, "hours", extension_approver=bad)
+
+
+def test_s002_r016_hospital_dispatch_and_acceptance_the_same_working_day():
+    """ "做到当日交办、当日受理": received Fri 2024-05-10 10:00 -> dispatch due
+    17:30 that day (warning 16:54); received 18:30, after hours (S002-R009:
+    the duty officer takes it) -> the next working day's close, Sat 05-11
+    (调休 make-up day). The department accepts the same day it gets the
+    dispatch order. The reply limit (S002-R022) is unchanged."""
+    chosen = sla.select_limits(
+        ALL.values(), _profile("hospital_service_attitude", "grade_3")
+    )
+    dispatch = chosen[("received", "")]
+    accept = chosen[("dispatched", "")]
+    for selected in (dispatch, accept):
+        assert selected.policy.code == "hospital_same_day"
+        assert (selected.limit.amount, selected.limit.unit.value) == (
+            1,
+            "same_working_day",
+        )
+        assert selected.limit.rule_ids == ("S002-R016",)
+        assert selected.limit.max_extensions == 0
+    clock = sla.plan(dispatch.limit, sh(2024, 5, 10, 10), CAL)
+    assert (clock.deadline, clock.warning_at) == (
+        sh(2024, 5, 10, 17, 30),
+        sh(2024, 5, 10, 16, 54),
+    )
+    late = sla.plan(dispatch.limit, sh(2024, 5, 10, 18, 30), CAL)
+    assert late.deadline == sh(2024, 5, 11, 17, 30)
+    assert sla.plan(accept.limit, sh(2024, 5, 10, 17), CAL).deadline == sh(
+        2024, 5, 10, 17, 30
+    )
+    reply = chosen[("received", "replied")].limit
+    assert sla.plan(reply, sh(2024, 5, 10, 10), CAL).deadline == eod(2024, 5, 13)

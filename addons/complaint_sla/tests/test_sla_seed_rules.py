@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 10 item 5, the SLA rules measured against the seeds' own text."""
 
-from odoo.exceptions import AccessError, UserError
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SlaCommon, eod, utc
@@ -229,3 +231,55 @@ class TestSlaSeedRules(SlaCommon):
             with self.assertRaises(UserError):
                 self._as(extension, self.manager_p).write(forged)
         self.assertEqual(extension.state, "requested")
+
+    def _hospital_ticket(self, *received):
+        self._preset("hospital_service_attitude", "hospital_same_day")
+        self.city_a.complaint_grade_scheme = "hospital_service_attitude"
+        return self._ticket(date_received=utc(*received))
+
+    def test_s002_r016_dispatch_and_acceptance_the_same_working_day(self):
+        """ "做到当日交办、当日受理": received Fri 2024-05-10 10:00 -> dispatch
+        due 17:30 that day (warning 16:54), beside the 2-working-day reply
+        (S002-R022, end of Mon 05-13); dispatched 17:00 -> accepted by 17:30."""
+        ticket = self._hospital_ticket(2024, 5, 10, 10)
+        dispatch = self._lines(ticket, step="received", end_step=False)
+        self.assertEqual(dispatch.unit, "same_working_day")
+        self.assertEqual(dispatch.rule_ref, "S002-R016")
+        self.assertEqual(
+            (dispatch.deadline, dispatch.warning_at),
+            (utc(2024, 5, 10, 17, 30), utc(2024, 5, 10, 16, 54)),
+        )
+        reply = self._lines(ticket, end_step="replied")
+        self.assertEqual(reply.deadline, eod(2024, 5, 13))
+        with freeze_time(utc(2024, 5, 10, 17)):
+            ticket._move_to_step("dispatched")
+        self.assertEqual((dispatch.state, dispatch.outcome), ("done", "met"))
+        accept = self._lines(ticket, step="dispatched")
+        self.assertEqual(accept.deadline, utc(2024, 5, 10, 17, 30))
+        # No extension of a same-day limit.
+        with self.assertRaisesRegex(UserError, "allows 0 extension"):
+            ticket.sla_request_extension(accept, 1, "same_working_day", "Busy")
+
+    def test_s002_r016_after_hours_the_next_working_day_across_tiaoxiu(self):
+        """Received after hours (S002-R009: the duty officer takes the call),
+        dispatch is due at the close of the next working day: Fri 2024-05-10
+        18:30 -> Sat 05-11 17:30 (调休 make-up day of Labour Day); Fri
+        2025-01-24 18:30 -> Sun 01-26 17:30 (Sat 01-25 off, Sun worked)."""
+        for received, due in (
+            ((2024, 5, 10, 18, 30), utc(2024, 5, 11, 17, 30)),
+            ((2025, 1, 24, 18, 30), utc(2025, 1, 26, 17, 30)),
+            ((2024, 5, 17, 18, 30), utc(2024, 5, 20, 17, 30)),
+        ):
+            ticket = self._hospital_ticket(*received)
+            line = self._lines(ticket, step="received", end_step=False)
+            self.assertEqual(line.deadline, due, received)
+
+    def test_same_working_day_unit_on_a_policy_line(self):
+        policy = self._policy(
+            "Same-day dispatch",
+            [self._line(amount=1, unit="same_working_day")],
+            complaint_kind="complaint",
+        )
+        self.assertEqual(policy.line_ids.unit, "same_working_day")
+        with self.assertRaises(ValidationError):
+            policy.line_ids.amount = 1.5
