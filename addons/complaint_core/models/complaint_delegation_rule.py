@@ -31,6 +31,14 @@ def _fixed(value, digits=2):
     return None if value is False or value is None else f"{value:.{digits}f}"
 
 
+def _number(value):
+    """A bound as people write it: 2,000 / 10,000 / 70 / 2,000.5 (None stays)."""
+    if value is None:
+        return None
+    text = f"{value:,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 class ComplaintDelegationRule(models.Model):
     """One row of the delegation matrix (投诉案件处理审批权限, S001-R011..R019)
     that head office edits. A row matches when all its bands hold; when several
@@ -75,12 +83,80 @@ class ComplaintDelegationRule(models.Model):
     _sql_constraints = [("key_uniq", "unique(key)", "The row key must be unique.")]
 
     @api.depends(*BAND_FIELDS, "role_id")
+    @api.depends_context("lang")
     def _compute_band_text(self):
         for row in self:
+            # Only the bands matter here: a row being typed has no item yet.
+            data = dict(
+                row._to_rules_dict(),
+                key=row.key or "new",
+                rule_id=row.rule_ref or "new",
+                item_code=row.item_id.code or "new",
+                role=row.role_id.code or "handler",
+            )
             try:
-                row.band_text = row._to_rules_rule().describe()
+                rule = rules_approval.rule_from_dict(data)
             except (RuleError, ValueError):
                 row.band_text = False
+                continue
+            # Read as a sentence (issue 11 item 6), not as the rules package's
+            # technical describe() ("2000 < refund_over_cash_value <= 10000").
+            parts = [
+                row._band_sentence(measure, band)
+                for measure, band in rule.conditions.items()
+            ]
+            if not parts:
+                row.band_text = self.env._("Always")
+            elif len(parts) == 1:
+                row.band_text = parts[0]
+            else:
+                text = parts[0]
+                for part in parts[1:]:
+                    text = self.env._("%(first)s and %(second)s", first=text, second=part)
+                row.band_text = text
+
+    def _band_sentence(self, measure, band):
+        """One band as a sentence a person reads, e.g. 超过现金价值 2,000
+        元以内（含） or 不超过总保费 70%."""
+        _ = self.env._
+        lower, upper = _number(band.lower), _number(band.upper)
+        lo_inc, hi_inc = band.lower_inclusive, band.upper_inclusive
+        if measure == rules_approval.MEASURE_PREMIUM_SHARE_PCT:
+            if lower is None:
+                if hi_inc:
+                    return _("at most %(upper)s%% of the total premium", upper=upper)
+                return _("less than %(upper)s%% of the total premium", upper=upper)
+            if upper is None:
+                if lo_inc:
+                    return _("at least %(lower)s%% of the total premium", lower=lower)
+                return _("more than %(lower)s%% of the total premium", lower=lower)
+            return _(
+                "from %(lower)s%% (%(lower_kind)s) to %(upper)s%% (%(upper_kind)s) "
+                "of the total premium",
+                lower=lower,
+                upper=upper,
+                lower_kind=_("inclusive") if lo_inc else _("exclusive"),
+                upper_kind=_("inclusive") if hi_inc else _("exclusive"),
+            )
+        label = dict(self._fields["amount_measure"]._description_selection(self.env))
+        what = label.get(measure) or _("Amount")
+        if lower is None:
+            if hi_inc:
+                return _("%(measure)s up to %(upper)s yuan (inclusive)", measure=what, upper=upper)
+            return _("%(measure)s below %(upper)s yuan", measure=what, upper=upper)
+        if upper is None:
+            if lo_inc:
+                return _("%(measure)s of %(lower)s yuan or more", measure=what, lower=lower)
+            return _("%(measure)s over %(lower)s yuan", measure=what, lower=lower)
+        return _(
+            "%(measure)s from %(lower)s yuan (%(lower_kind)s) to %(upper)s yuan "
+            "(%(upper_kind)s)",
+            measure=what,
+            lower=lower,
+            upper=upper,
+            lower_kind=_("inclusive") if lo_inc else _("exclusive"),
+            upper_kind=_("inclusive") if hi_inc else _("exclusive"),
+        )
 
     def _to_rules_dict(self):
         self.ensure_one()

@@ -6,9 +6,11 @@ reporting."""
 
 from lxml import etree
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import ComplaintCommon
+from .test_i18n import LANG, load_zh_cn
 
 
 @tagged("post_install", "-at_install")
@@ -76,3 +78,92 @@ class TestReadableConfiguration(ComplaintCommon):
         self.assertEqual(app.tag, "app")
         self.assertEqual(app.get("name"), "helpdesk_mgmt")
         self.assertTrue(block[0].xpath(".//field[@name='complaint_grade_scheme_id']"))
+
+    def test_delegation_condition_reads_as_a_sentence(self):
+        """Conditions read like the rulebook, not like Python."""
+        Rule = self.env["complaint.delegation.rule"]
+        vals = {
+            "amount_measure": "refund_over_cash_value",
+            "amount_upper_set": True,
+            "amount_upper": 2000,
+            "amount_upper_inclusive": True,
+            "pct_upper_set": True,
+            "pct_upper": 70,
+            "pct_upper_inclusive": True,
+            "key": "t",
+            "rule_ref": "t",
+        }
+        en = Rule.with_context(lang="en_US").new(vals).band_text
+        self.assertEqual(
+            en,
+            "Refund over cash value up to 2,000 yuan (inclusive) and at most "
+            "70% of the total premium",
+        )
+        self.assertNotIn("<", en)
+        both = Rule.with_context(lang="en_US").new(
+            dict(vals, amount_lower_set=True, amount_lower=2000, amount_upper=10000)
+        )
+        self.assertIn("from 2,000 yuan (exclusive) to 10,000 yuan", both.band_text)
+        load_zh_cn(self.env)
+        zh = Rule.with_context(lang=LANG).new(vals).band_text
+        self.assertEqual(zh, "超过现金价值的退费金额 2,000 元以内（含）且不超过总保费 70%")
+
+    def test_wizards_titled_by_their_action(self):
+        load_zh_cn(self.env)
+        Wizard = self.env["complaint.action.wizard"].with_context(lang=LANG)
+        titles = {
+            action: Wizard._action_title(action)
+            for action in ("dispatch", "reply", "revisit", "close", "reject",
+                           "reexamine", "escalate")
+        }
+        self.assertEqual(
+            titles,
+            {
+                "dispatch": "派单",
+                "reply": "答复",
+                "revisit": "回访",
+                "close": "办结",
+                "reject": "不予受理",
+                "reexamine": "复查",
+                "escalate": "升级",
+            },
+        )
+
+    def test_settlement_reject_is_not_non_acceptance(self):
+        """The settlement's reject button says 驳回, not 不予受理."""
+        load_zh_cn(self.env)
+        views = (
+            self.env["complaint.settlement.decision.wizard"]
+            .with_context(lang=LANG)
+            .get_views([(False, "form")])
+        )
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        self.assertEqual(
+            arch.xpath("//button[@name='action_reject']/@string"), ["驳回"]
+        )
+
+    def test_dispatch_handler_of_the_handling_unit(self):
+        """The handler list offers internal users of the handling unit and
+        its sub-branches; another branch's user is refused."""
+        field = self.env["complaint.action.wizard"]._fields["user_id"]
+        self.assertIn("('share', '=', False)", field.domain)
+        self.assertIn("('company_id', 'child_of', unit_company_id)", field.domain)
+        ticket = self._ticket()
+        Wizard = self.env["complaint.action.wizard"].with_user(self.staff_a)
+        wizard = Wizard.create(
+            {
+                "ticket_id": ticket.id,
+                "action": "dispatch",
+                "unit_company_id": self.city_a.id,
+                "user_id": self.staff_b.id,
+                "instructions": "Check the roaming records.",
+                "deadline": self._deadline(),
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Test City A"):
+            wizard.action_confirm()
+        self.assertEqual(ticket.complaint_step, "received")
+        # The province's handling unit may take a city user of its own.
+        wizard.write({"unit_company_id": self.province.id, "user_id": self.staff_a.id})
+        wizard.action_confirm()
+        self.assertEqual(ticket.complaint_step, "dispatched")

@@ -34,8 +34,18 @@ class ComplaintActionWizard(models.TransientModel):
         store=True,
         readonly=False,
     )
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Handling team")
-    user_id = fields.Many2one("res.users", string="Handler")
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Handling team",
+        domain="['|', ('company_id', '=', False), "
+        "('company_id', 'child_of', unit_company_id)]",
+    )
+    # Only internal users of the handling unit (or of its sub-branches).
+    user_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        domain="[('share', '=', False), ('company_id', 'child_of', unit_company_id)]",
+    )
     instructions = fields.Text()
     deadline = fields.Datetime()
     # reply
@@ -70,11 +80,34 @@ class ComplaintActionWizard(models.TransientModel):
                 self.env._("Please fill in: %(fields)s.", fields=", ".join(missing))
             )
 
+    @api.model
+    def _action_title(self, action):
+        """The wizard's title: the name of its action (派单, 答复...)."""
+        return dict(self._fields["action"]._description_selection(self.env)).get(
+            action, action
+        )
+
+    def _check_handler(self):
+        """The handler is an internal user of the handling unit or of one of
+        its sub-branches."""
+        user, unit = self.user_id.sudo(), self.unit_company_id.sudo()
+        branches = unit.search([("id", "child_of", unit.ids)]) if unit else unit
+        if user and (user.share or user.company_id not in branches):
+            raise UserError(
+                self.env._(
+                    "%(user)s does not work in %(unit)s or its branches: choose a "
+                    "handler of the handling unit.",
+                    user=user.display_name,
+                    unit=unit.display_name,
+                )
+            )
+
     def action_confirm(self):
         self.ensure_one()
         ticket = self.ticket_id
         if self.action == "dispatch":
             self._require("unit_company_id", "instructions", "deadline")
+            self._check_handler()
             ticket.complaint_dispatch(
                 self.unit_company_id,
                 self.instructions,
