@@ -152,3 +152,53 @@ class TestTours(ComplaintTourCase):
         order = ticket.dispatch_order_ids
         self.assertEqual(len(order), 1)
         self.assertTrue(order._local_deadline().endswith("17:00 CST"))
+
+
+@tagged("post_install", "-at_install")
+class TestHeadOfficeTour(ComplaintTourCase):
+    """(c) Head office edits a grade, an SLA policy and a holiday year."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if "complaint.sla.policy" not in cls.env:
+            raise unittest.SkipTest("complaint_sla is not installed")
+        load_zh_cn(cls.env)
+        cls.head_office = cls.env.ref("base.main_company")
+        cls.head_office.partner_id.tz = TZ
+        cls.env["complaint.sla.policy"].search([("active", "=", True)], limit=1)
+        calendar = cls.env.ref("complaint_sla.resource_calendar_china")
+        Year = cls.env["complaint.sla.holiday.year"]
+        if not Year.search([("calendar_id", "=", calendar.id), ("year", "=", 2027)]):
+            Year.create({"year": 2027, "calendar_id": calendar.id})
+        cls.admin = new_test_user(
+            cls.env,
+            login="cc_tour_head_office",
+            name="导览总公司管理员",
+            lang=LANG,
+            tz=TZ,
+            groups="complaint_core.group_complaint_head_office",
+            company_id=cls.head_office.id,
+            company_ids=[Command.set(cls.env["res.company"].search([]).ids)],
+        )
+
+    def test_head_office_edits_configuration(self):
+        self._start_tour_local(
+            "/odoo/action-complaint_core.complaint_grade_action",
+            "complaint_head_office_config_tour",
+            login="cc_tour_head_office",
+        )
+        Grade = self.env["complaint.grade"]
+        self.assertTrue(
+            Grade.search([("description", "=", "导览：总公司修改的等级说明")])
+        )
+        self.assertTrue(
+            self.env["complaint.sla.policy"]
+            .with_context(lang=LANG)
+            .search([("name", "=", "电信投诉（一般，导览修改）")])
+        )
+        self.assertTrue(
+            self.env["complaint.sla.holiday.year"].search(
+                [("year", "=", 2027), ("note", "=", "导览：总公司核对 2027 年放假安排")]
+            )
+        )

@@ -75,4 +75,4 @@ class TestSlaInSight(SlaCommon):
             "views"
         ]["list"]["arch"]
         year = etree.fromstring(arch).xpath("//field[@name='year']")[0]
-        self.assertEqual(year.get("options"), "{'format': false}")
+        self.assertEqual(year.get("options"), "{'enable_formatting': false}")
