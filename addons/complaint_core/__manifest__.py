@@ -49,6 +49,9 @@
     ],
     "demo": ["demo/complaint_demo.xml"],
     "assets": {
+        "web.assets_frontend": [
+            "complaint_core/static/src/portal/*.js",
+        ],
         "web.assets_tests": [
             "complaint_core/static/tests/tours/**/*",
         ],
