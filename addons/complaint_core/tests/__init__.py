@@ -4,6 +4,7 @@ from . import test_access
 from . import test_grading
 from . import test_live_helpdesk
 from . import test_portal
+from . import test_portal_tour
 from . import test_delegation
 from . import test_access_matrix
 from . import test_integrity
