@@ -745,6 +745,12 @@ class ComplaintTicketDeadline(models.Model):
             title = env._("Deadline missed: the step is overdue.")
             summary = env._("Deadline missed: follow up")
             xmlid = "complaint_sla.mail_activity_type_sla_breach"
+        # One note per ticket: the title, then one line per due step. The
+        # body is Markup built from escaped parts, flat (a paragraph with line
+        # breaks): the mail.message create sanitizes each body twice, and a
+        # flat body costs less to parse than a list.
+        line_text = env._("%(step)s: due %(deadline)s%(rules)s")
+        zones = {}
         tickets = {}
         for (
             _id,
@@ -759,41 +765,36 @@ class ComplaintTicketDeadline(models.Model):
             path,
             name,
         ) in sorted(rows, key=lambda row: (row[3], row[0])):
-            ticket = tickets.setdefault(
-                ticket_id,
-                {
-                    "items": [],
+            ticket = tickets.get(ticket_id)
+            if ticket is None:
+                zone = tz or "Asia/Shanghai"
+                if zone not in zones:
+                    zones[zone] = pytz.timezone(zone)
+                ticket = tickets[ticket_id] = {
+                    "items": [title],
                     "first": deadline,
-                    "tz": tz or "Asia/Shanghai",
+                    "zone": zones[zone],
                     "notify": False,
                     "handler": handler,
                     "leader": leader,
                     "path": path,
                     "name": name,
-                },
-            )
+                }
             ticket["notify"] |= action in ("notify", "both")
-            local = pytz.utc.localize(deadline).astimezone(pytz.timezone(ticket["tz"]))
-            rules = " (%s)" % rule_ref if rule_ref else ""  # noqa: UP031
-            label = steps.get(step, step)
-            due = local.strftime("%Y-%m-%d %H:%M")
+            local = pytz.utc.localize(deadline).astimezone(ticket["zone"])
             ticket["items"].append(
-                Markup("<li>%s</li>")
-                % env._(
-                    "%(step)s: due %(deadline)s%(rules)s",
-                    step=label,
-                    deadline=due,
-                    rules=rules,
-                )
+                line_text
+                % {
+                    "step": steps.get(step, step),
+                    "deadline": local.strftime("%Y-%m-%d %H:%M"),
+                    "rules": " (%s)" % rule_ref if rule_ref else "",  # noqa: UP031
+                }
             )
         managers = None
         bodies, activities = {}, []
+        br = Markup("<br>")
         for ticket_id, ticket in tickets.items():
-            body = Markup("<p>%s</p><ul>%s</ul>") % (
-                title,
-                Markup("").join(ticket["items"]),
-            )
-            bodies[ticket_id] = body
+            bodies[ticket_id] = Markup("<p>%s</p>") % br.join(ticket["items"])
             if kind == "warn" or ticket["notify"]:
                 supervisor = ticket["leader"]
                 if not supervisor:
@@ -813,9 +814,7 @@ class ComplaintTicketDeadline(models.Model):
                     else {supervisor or ticket["handler"]}
                 )
                 local_day = (
-                    pytz.utc.localize(ticket["first"])
-                    .astimezone(pytz.timezone(ticket["tz"]))
-                    .date()
+                    pytz.utc.localize(ticket["first"]).astimezone(ticket["zone"]).date()
                 )
                 activities.extend(
                     (ticket_id, local_day, user_id)
@@ -910,28 +909,43 @@ class ComplaintTicketDeadline(models.Model):
         the system's move (complaint_rules.lifecycle.ESCALATION_TARGETS),
         whoever runs the scan; complaint_core moves the ticket to the step
         the table gives and up the company chain.
+
+        Each ticket escalates in its own savepoint, so a refusal (head office
+        has no level above) undoes only that ticket's move; the refusals are
+        logged in one batch of notes at the end. The lines are grouped by
+        ticket in one pass (one read of their steps and rules).
         """
-        system = self.env(user=SUPERUSER_ID)
-        for ticket in lines.ticket_id.with_env(system):
-            ticket_lines = lines.filtered(lambda line, t=ticket: line.ticket_id == t)
-            steps = dict(self._fields["step"]._description_selection(self.env))
-            step_names = ", ".join(steps.get(s, s) for s in ticket_lines.mapped("step"))
-            rules = ", ".join(filter(None, ticket_lines.mapped("rule_ref")))
-            reason = self.env._(
+        env = self.env
+        system = env(user=SUPERUSER_ID)
+        steps = dict(self._fields["step"]._description_selection(env))
+        by_ticket = {}
+        for line in lines:
+            by_ticket.setdefault(line.ticket_id.id, []).append(line)
+        refused = {}
+        tickets = system["helpdesk.ticket"].browse(list(by_ticket))
+        for ticket in tickets:
+            ticket_id, ticket_lines = ticket.id, by_ticket[ticket.id]
+            step_names = ", ".join(
+                steps.get(line.step, line.step) for line in ticket_lines
+            )
+            rules = ", ".join(filter(None, (line.rule_ref for line in ticket_lines)))
+            reason = env._(
                 "Time limit of step %(step)s missed (%(rules)s).",
                 step=step_names,
-                rules=rules or self.env._("SLA policy"),
+                rules=rules or env._("SLA policy"),
             )
             try:
-                with self.env.cr.savepoint():
+                with env.cr.savepoint():
                     ticket.complaint_escalate(reason, trigger="sla")
             except UserError as exc:
-                ticket._message_log(
-                    body=self.env._(
-                        "The missed deadline could not be escalated: %(error)s",
-                        error=exc.args[0] if exc.args else str(exc),
-                    )
+                refused[ticket_id] = env._(
+                    "The missed deadline could not be escalated: %(error)s",
+                    error=exc.args[0] if exc.args else str(exc),
                 )
+        if refused:
+            system["helpdesk.ticket"].browse(list(refused))._message_log_batch(
+                bodies=refused
+            )
 
     # ------------------------------------------------------------------
     # Pause and extension

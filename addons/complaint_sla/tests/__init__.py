@@ -6,3 +6,4 @@ from . import test_sla_holiday_year
 from . import test_sla_access
 from . import test_sla_seed_rules
 from . import test_sla_ui
+from . import test_sla_scan_orm
