@@ -45,6 +45,7 @@
         "views/portal_templates.xml",
         "wizards/complaint_action_wizard_views.xml",
         "wizards/complaint_merge_wizard_views.xml",
+        "views/complaint_report_views.xml",
         "views/complaint_menus.xml",
     ],
     "demo": ["demo/complaint_demo.xml"],

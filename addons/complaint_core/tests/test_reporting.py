@@ -167,3 +167,72 @@ class TestReadableConfiguration(ComplaintCommon):
         wizard.write({"unit_company_id": self.province.id, "user_id": self.staff_a.id})
         wizard.action_confirm()
         self.assertEqual(ticket.complaint_step, "dispatched")
+
+    def test_status_bar_shows_the_lifecycle_stages(self):
+        """Complaint tickets show only the lifecycle stages in the status bar;
+        tickets in old helpdesk stages stay reachable by a filter."""
+        views = self.env["helpdesk.ticket"].get_views([(False, "form"), (False, "search")])
+        form = etree.fromstring(views["views"]["form"]["arch"])
+        self.assertEqual(
+            form.xpath("//header/field[@name='stage_id']/@domain"),
+            ["[('complaint_preferred', '=', True)]"],
+        )
+        search = etree.fromstring(views["views"]["search"]["arch"])
+        old = search.xpath("//filter[@name='old_helpdesk_stages']/@domain")
+        self.assertEqual(old, ["[('stage_id.complaint_preferred', '=', False)]"])
+        lifecycle_stages = self.env["helpdesk.ticket.stage"].search(
+            [("complaint_preferred", "=", True)]
+        )
+        self.assertEqual(
+            set(lifecycle_stages.mapped("complaint_step")),
+            {"received", "dispatched", "handling", "replied", "revisit", "closed",
+             "rejected", "merged"},
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestReporting(ComplaintCommon):
+    """Managers' complaints pivot and graph (issue 11 item 8)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ticket_a = cls._ticket(cls.staff_a)
+        cls.ticket_b = cls._ticket(cls.staff_b)
+        cls.ticket_ho = cls._ticket(cls.head_admin, company=cls.head_office)
+
+    def test_manager_sees_the_reporting_menu_and_action(self):
+        menu = self.env.ref("complaint_core.complaint_report_menu")
+        reporting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_reporting_menu")
+        Menu = self.env["ir.ui.menu"]
+        visible = Menu.with_user(self.manager_p)._visible_menu_ids()
+        self.assertIn(menu.id, visible)
+        self.assertIn(reporting.id, visible)
+        self.assertNotIn(menu.id, Menu.with_user(self.staff_a)._visible_menu_ids())
+        action = (
+            self.env["ir.actions.act_window"]
+            .with_user(self.manager_p)
+            ._for_xml_id("complaint_core.helpdesk_ticket_complaint_report_action")
+        )
+        self.assertEqual(action["res_model"], "helpdesk.ticket")
+        self.assertTrue(action["view_mode"].startswith("pivot,graph"))
+        pivot = self.env.ref("complaint_core.helpdesk_ticket_complaint_view_pivot")
+        arch = etree.fromstring(pivot.arch)
+        self.assertEqual(arch.xpath("//field[@type='row']/@name"), ["company_id"])
+        self.assertEqual(arch.xpath("//field[@type='col']/@name"), ["complaint_step"])
+
+    def test_manager_pivot_counts_only_their_branches(self):
+        Ticket = self._as(self.env["helpdesk.ticket"], self.manager_p)
+        groups = Ticket.read_group(
+            [("id", "in", (self.ticket_a | self.ticket_b | self.ticket_ho).ids)],
+            ["company_id"],
+            ["company_id", "complaint_step"],
+            lazy=False,
+        )
+        companies = {g["company_id"][0] for g in groups}
+        self.assertEqual(companies, {self.city_a.id, self.city_b.id})
+        self.assertEqual(sum(g["__count"] for g in groups), 2)
+        # By classification and grade as well.
+        for field in ("classification_id", "grade_id", "complaint_step"):
+            rows = Ticket.read_group([], ["company_id"], [field])
+            self.assertTrue(rows)
