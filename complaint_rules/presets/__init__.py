@@ -12,9 +12,11 @@ module::
     presets.grading_scheme("telecom_upgrade")        # GradingScheme
     presets.approval_matrix("insurance_settlement")  # tuple of MatrixRule
     presets.sla_policies("hospital")                 # tuple of Policy
+    presets.reward_policy("mine")                    # RewardPolicy
+    presets.opening_rules("listed_company")          # OpeningRules
 
 A new rulebook is a new module listed in :data:`RULEBOOKS`; a new kind of
-preset (reward policies, regulator bodies, KPI definitions) is a new entry of
+preset (regulator bodies, KPI definitions) is a new entry of
 :data:`KINDS` with the check every preset of that kind must pass.
 :func:`validate` runs every check, and the cross-checks between kinds (an SLA
 policy's grading scheme and grades exist; a matrix's items are listed).
@@ -32,6 +34,7 @@ from ..approval import ItemType, MatrixRule, validate_matrix
 from ..coerce import check_member
 from ..errors import InvalidInputError
 from ..grading import GradingScheme
+from ..reward import OpeningRules, RewardPolicy
 from ..sla import Policy
 
 __all__ = [
@@ -41,7 +44,9 @@ __all__ = [
     "codes",
     "get",
     "grading_scheme",
+    "opening_rules",
     "presets",
+    "reward_policy",
     "settlement_items",
     "sla_policies",
     "validate",
@@ -54,6 +59,9 @@ RULEBOOKS: tuple[str, ...] = (
     "hospital",
     "insurer",
     "cultural_relics",
+    "mine",
+    "listed_company",
+    "utility",
 )
 
 
@@ -102,6 +110,22 @@ def _check_policies(code: str, value: Any) -> None:
         raise InvalidInputError(f"SLA preset {code!r} repeats a policy", code=code)
 
 
+def _single(kind: str, cls: type) -> Callable[[str, Any], None]:
+    def check(code: str, value: Any) -> None:
+        if not isinstance(value, cls):
+            raise InvalidInputError(
+                f"{kind} preset {code!r} is a {type(value).__name__}, "
+                f"expected {cls.__name__}",
+                code=code,
+            )
+        if value.code != code:
+            raise InvalidInputError(
+                f"{kind} {value.code!r} is registered as {code!r}", code=code
+            )
+
+    return check
+
+
 #: Kinds of preset and the check each preset of the kind must pass.
 KINDS: Mapping[str, Callable[[str, Any], None]] = MappingProxyType(
     {
@@ -109,6 +133,8 @@ KINDS: Mapping[str, Callable[[str, Any], None]] = MappingProxyType(
         "approval_matrix": _check_matrix,
         "settlement_items": _check_items,
         "sla_policies": _check_policies,
+        "reward_policy": _single("reward_policy", RewardPolicy),
+        "opening_rules": _single("opening_rules", OpeningRules),
     }
 )
 
@@ -176,6 +202,16 @@ def settlement_items(code: str) -> tuple[ItemType, ...]:
 def sla_policies(code: str) -> tuple[Policy, ...]:
     """The SLA policies of preset ``code`` (e.g. ``"hospital"``)."""
     return get("sla_policies", code)
+
+
+def reward_policy(code: str) -> RewardPolicy:
+    """The reward policy preset ``code`` (e.g. ``"mine"``)."""
+    return get("reward_policy", code)
+
+
+def opening_rules(code: str) -> OpeningRules:
+    """The opening (立项) rules preset ``code`` (e.g. ``"listed_company"``)."""
+    return get("opening_rules", code)
 
 
 def validate() -> None:
