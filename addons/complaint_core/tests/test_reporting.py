@@ -4,10 +4,16 @@
 configuration in readable labels rather than codes, and the managers'
 reporting."""
 
+import shutil
+import subprocess
+import unicodedata
+from datetime import datetime, timedelta
+
+import pytz
 from lxml import etree
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ComplaintCommon
 from .test_i18n import LANG, load_zh_cn
@@ -236,3 +242,59 @@ class TestReporting(ComplaintCommon):
         for field in ("classification_id", "grade_id", "complaint_step"):
             rows = Ticket.read_group([], ["company_id"], [field])
             self.assertTrue(rows)
+
+
+@tagged("post_install", "-at_install")
+class TestDispatchOrderPdf(HttpCase):
+    """The 交办单 prints as a PDF with Debian's wkhtmltopdf (issue 11 item
+    7): its text, read back with pdftotext, carries the order number, the
+    handling unit, the instructions and the deadline in local time."""
+
+    def test_dispatch_order_pdf_text(self):
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed: no PDF to check")
+        if not shutil.which("pdftotext"):
+            self.skipTest("pdftotext (poppler-utils) is not installed")
+        company = self.env.ref("base.main_company")
+        company.partner_id.tz = "Asia/Shanghai"
+        unit = self.env["res.company"].create(
+            {"name": "苏州交办测试分公司", "parent_id": company.id}
+        )
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "漫游费争议",
+                "description": "<p>关机期间被收取漫游费。</p>",
+                "company_id": company.id,
+            }
+        )
+        # 17:00 in Shanghai, three days ahead.
+        local = datetime.now(pytz.timezone("Asia/Shanghai")).replace(
+            hour=17, minute=0, second=0, microsecond=0
+        ) + timedelta(days=3)
+        deadline = local.astimezone(pytz.utc).replace(tzinfo=None)
+        result = ticket.complaint_dispatch(
+            unit, "请核实漫游记录并答复投诉人。<b>不是标签</b>", deadline
+        )
+        order = self.env["complaint.dispatch.order"].browse(result["dispatch_order_id"])
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("complaint_core.complaint_dispatch_order_report", order.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        # pdftotext may map CJK glyphs to their compatibility forms.
+        text = unicodedata.normalize("NFKC", text)
+        self.assertIn(order.number, text)
+        self.assertIn("苏州交办测试分公司", text)
+        self.assertIn("请核实漫游记录并答复投诉人。", text)
+        # Instructions are text: markup typed in them is shown, not lost.
+        self.assertIn("<b>不是标签</b>", text)
+        self.assertIn(local.strftime("%Y-%m-%d") + " 17:00 CST", text)
+        self.assertNotIn("<p>", text)
