@@ -15,7 +15,12 @@ after the ticket creation cost is measured), bulk-creates open tickets
   ORM's batch APIs) against a baseline, run in a transaction rolled back
   before ours runs, of an indexed select of the due rows, one stamping
   UPDATE and the same notes and activities written by plain INSERTs into
-  ``mail_message`` / ``mail_activity``;
+  ``mail_message`` / ``mail_activity``; neither side's COMMIT is timed (the
+  baseline is timed before its rollback, ours after its flush and commit
+  hooks, before its COMMIT, which is printed apart);
+* **breaches that escalate** (``--escalations``, after the ticks): the
+  breach scan on lines whose action escalates, and the share of
+  ``complaint_escalate()`` (complaint_core, ticket by ticket) in it;
 * **ticket creation**: milliseconds and queries per ``helpdesk.ticket``
   create with plain ``helpdesk_mgmt`` (second throwaway database) and with
   the suite, with and without SLA policies.
@@ -430,7 +435,11 @@ def raw_baseline(bench, now):
     return elapsed, due
 
 
-def our_scan(bench, now):
+def our_scan(bench, now, timings=None):
+    """Our two scans, timed up to the end of their work: everything written
+    (flush and the commit hooks: bus notifications, tracking) but not the
+    COMMIT itself, as the baseline is timed before its rollback; the commit
+    is timed apart (``timings["commit"]``)."""
     with bench.cursor() as cr:
         env = bench.env(cr)
         Deadline = env["complaint.ticket.deadline"]
@@ -438,8 +447,64 @@ def our_scan(bench, now):
         warned = Deadline._cron_warn(now=now)
         breached = Deadline._cron_breach(now=now)
         env.flush_all()
+        cr.precommit.run()
+        elapsed = time.perf_counter() - started
         cr.commit()
-        return time.perf_counter() - started, warned, breached
+        if timings is not None:
+            timings["commit"] = time.perf_counter() - started - elapsed
+        return elapsed, warned, breached
+
+
+def escalation_share(bench, now, count):
+    """Breaches whose action escalates: ``count`` open deadline lines made
+    due at ``now`` with the action "both" (note, activity, escalation one
+    level up through complaint_core's ``complaint_escalate()``, ticket by
+    ticket). Returns (seconds of the breach scan, of our escalation call
+    ``_sla_escalate``, of ``complaint_escalate()`` itself, escalated)."""
+    from unittest.mock import patch
+
+    with bench.cursor() as cr:
+        cr.execute(
+            """UPDATE complaint_ticket_deadline
+                  SET breach_action = 'both', deadline = %(now)s,
+                      breach_due = %(now)s, warn_due = NULL
+                WHERE id IN (SELECT id FROM complaint_ticket_deadline
+                              WHERE breach_due > %(now)s
+                              ORDER BY breach_due, id LIMIT %(count)s)""",
+            {"now": now, "count": count},
+        )
+        cr.commit()
+    spent = {"core": 0.0, "ours": 0.0}
+
+    def timing(function, key):
+        def timed_call(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[key] += time.perf_counter() - started
+
+        return timed_call
+
+    with bench.cursor() as cr:
+        env = bench.env(cr)
+        Ticket = type(env["helpdesk.ticket"])
+        Deadline = type(env["complaint.ticket.deadline"])
+        with (
+            patch.object(
+                Ticket, "complaint_escalate", timing(Ticket.complaint_escalate, "core")
+            ),
+            patch.object(
+                Deadline, "_sla_escalate", timing(Deadline._sla_escalate, "ours")
+            ),
+        ):
+            started = time.perf_counter()
+            breached = env["complaint.ticket.deadline"]._cron_breach(now=now)
+            env.flush_all()
+            cr.precommit.run()
+            elapsed = time.perf_counter() - started
+        cr.commit()
+    return elapsed, spent["ours"], spent["core"], breached
 
 
 def oca_job(bench):
@@ -462,6 +527,12 @@ def main():
     parser.add_argument("--create-samples", type=int, default=200)
     parser.add_argument("--config", default=str(DEFAULT_CONF))
     parser.add_argument("--skip-oca", action="store_true")
+    parser.add_argument(
+        "--escalations",
+        type=int,
+        default=300,
+        help="breaches that escalate, timed after the ticks (0: skip)",
+    )
     parser.add_argument(
         "--creation-only", action="store_true", help="only the ticket creation cost"
     )
@@ -560,14 +631,16 @@ def main():
             tick += timedelta(minutes=5)
             naive = raw_select_and_stamp(bench, tick, "plain")
             baseline, due = raw_baseline(bench, tick)
-            ours, warned, breached = our_scan(bench, tick)
+            timings = {}
+            ours, warned, breached = our_scan(bench, tick, timings)
             ratios.append(ours / baseline)
             plain_ratios.append(ours / (naive[0] + naive[1]))
             say(
                 f"  tick {tick:%H:%M}: {due:4d} due rows | baseline (indexed "
                 f"select + UPDATE + INSERTs of notes and activities) "
                 f"{baseline * 1000:6.2f} ms | ours {ours * 1000:6.2f} ms "
-                f"({warned} warnings, {breached} breaches) | ratio {ratios[-1]:4.2f}"
+                f"({warned} warnings, {breached} breaches; then COMMIT "
+                f"{timings['commit'] * 1000:.2f} ms) | ratio {ratios[-1]:4.2f}"
                 f" | plain select + UPDATE {(naive[0] + naive[1]) * 1000:6.2f} ms"
             )
         say(
@@ -577,6 +650,25 @@ def main():
             f"{statistics.median(plain_ratios):.2f}"
         )
         results["ticks"] = (ratios, plain_ratios)
+
+        if args.escalations:
+            tick += timedelta(minutes=1)
+            say(
+                f"\nBreaches that escalate ({args.escalations} lines made due, "
+                "action 'both': note, activity, complaint_escalate()):"
+            )
+            total, call, core, breached = escalation_share(
+                bench, tick, args.escalations
+            )
+            say(
+                f"  breach scan {total:7.3f} s for {breached} breaches "
+                f"({total / max(breached, 1) * 1000:.1f} ms each); escalation "
+                f"(_sla_escalate) {call:7.3f} s = {call / total:.0%}, of which "
+                f"complaint_core's complaint_escalate() {core:7.3f} s = "
+                f"{core / total:.0%} (the rest: the savepoint flush of each "
+                "escalation: tracking, re-planning the clocks)"
+            )
+            results["escalations"] = (total, call, core, breached)
     finally:
         if not args.keep:
             odoo.sql_db.close_all()
