@@ -83,3 +83,33 @@ class TestPortalTour(ComplaintTourCase):
         tour for the English labels of its maintained list."""
         load_zh_cn(self.env)
         self._walk("cc_tour_portal_zh", "zh_CN")
+
+    def test_chatter_times_in_company_timezone(self):
+        """The chatter's dates, rendered by the browser (here in Asia/
+        Shanghai), follow the company's timezone (Asia/Urumqi, UTC+6)."""
+        portal = new_test_user(
+            self.env, login="cc_tour_chat", groups="base.group_portal", lang="en_US"
+        )
+        company = self.env.ref("base.main_company")
+        company.partner_id.tz = "Asia/Urumqi"
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.admin)
+            .create(
+                {
+                    "name": "聊天时间",
+                    "description": "<p>x</p>",
+                    "partner_id": portal.partner_id.id,
+                    "company_id": company.id,
+                }
+            )
+        )
+        message = ticket.with_user(self.admin).message_post(
+            body="请补充账单截图。",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        message.sudo().date = "2026-11-30 01:02:00"
+        self._start_tour_local(
+            "/my/tickets", "complaint_portal_chatter_time", "cc_tour_chat"
+        )

@@ -324,3 +324,26 @@ registry.category("web_tour.tours").add("complaint_portal_accept_answer", {
         ...screenshot("accepted"),
     ],
 });
+
+// The chatter's message times follow the company's timezone, not the
+// browser's: the test runs the browser in Asia/Shanghai (UTC+8), gives the
+// company Asia/Urumqi (UTC+6) and a staff message of 01:02 UTC.
+registry.category("web_tour.tours").add("complaint_portal_chatter_time", {
+    url: "/my/tickets",
+    steps: () => [
+        {
+            content: "Open the ticket",
+            trigger: "a[href^='/my/ticket/']:contains(聊天时间)",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The page names the zone of its times",
+            trigger: ".o_complaint_chat_zone[data-complaint-tz='Asia/Urumqi']",
+        },
+        {
+            content: "The staff message is shown at 07:02 (company), not 09:02 (browser)",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(请补充账单截图) .o-mail-Message-date:contains(7:02)",
+        },
+    ],
+});
