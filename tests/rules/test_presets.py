@@ -86,6 +86,8 @@ def _rule_id_fields(value):
         yield from value.rule_ids
         for limit in value.limits:
             yield from limit.rule_ids
+    elif hasattr(value, "cited_rule_ids"):  # reward policies, opening rules
+        yield from value.cited_rule_ids
 
 
 def _rulebook_modules():
