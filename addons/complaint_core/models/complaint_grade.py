@@ -43,7 +43,7 @@ class ComplaintGrade(models.Model):
         help="Grades sharing a scheme are evaluated together.",
     )
     sequence = fields.Integer(default=10, help="Lower is more severe.")
-    color = fields.Integer(string="Kanban colour")
+    color = fields.Integer(string="Kanban colour", aggregator=None)
     is_default = fields.Boolean(
         string="Default grade", help="Applied when no criterion matches."
     )

@@ -53,6 +53,9 @@ class TestReadableConfiguration(ComplaintCommon):
         labels = [g["scheme_id"][1] for g in groups if g["scheme_id"]]
         self.assertIn("Telecom: appeal and upgrade levels", labels)
         self.assertNotIn("telecom_upgrade", labels)
+        # A colour index is no quantity: no sum in the group rows.
+        color = self.env["complaint.grade"].fields_get(["color"], ["aggregator"])
+        self.assertFalse(color["color"].get("aggregator"))
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "complaint_core.complaint_grade_action"
         )
