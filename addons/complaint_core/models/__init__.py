@@ -20,3 +20,4 @@ from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_stage
 from . import res_company
 from . import res_config_settings
+from . import ir_http

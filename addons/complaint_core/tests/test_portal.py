@@ -441,3 +441,13 @@ class TestPortalNewTicket(HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertFalse(self._new_tickets(before))
         self.assertIn("o_complaint_form_error", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTranslations(HttpCase):
+    def test_portal_loads_mail_translations(self):
+        """The portal chatter is mail's: its terms are served to frontend
+        pages (no website module), so a zh_CN complainant reads them."""
+        modules = self.env["ir.http"]._get_translation_frontend_modules_name()
+        self.assertIn("mail", modules)
+        self.assertIn("complaint_core", modules)
