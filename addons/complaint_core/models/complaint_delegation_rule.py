@@ -112,7 +112,9 @@ class ComplaintDelegationRule(models.Model):
             else:
                 text = parts[0]
                 for part in parts[1:]:
-                    text = self.env._("%(first)s and %(second)s", first=text, second=part)
+                    text = self.env._(
+                        "%(first)s and %(second)s", first=text, second=part
+                    )
                 row.band_text = text
 
     def _band_sentence(self, measure, band):
@@ -142,11 +144,17 @@ class ComplaintDelegationRule(models.Model):
         what = label.get(measure) or _("Amount")
         if lower is None:
             if hi_inc:
-                return _("%(measure)s up to %(upper)s yuan (inclusive)", measure=what, upper=upper)
+                return _(
+                    "%(measure)s up to %(upper)s yuan (inclusive)",
+                    measure=what,
+                    upper=upper,
+                )
             return _("%(measure)s below %(upper)s yuan", measure=what, upper=upper)
         if upper is None:
             if lo_inc:
-                return _("%(measure)s of %(lower)s yuan or more", measure=what, lower=lower)
+                return _(
+                    "%(measure)s of %(lower)s yuan or more", measure=what, lower=lower
+                )
             return _("%(measure)s over %(lower)s yuan", measure=what, lower=lower)
         return _(
             "%(measure)s from %(lower)s yuan (%(lower_kind)s) to %(upper)s yuan "

@@ -88,7 +88,10 @@ class ComplaintGrade(models.Model):
             if vals.get("scheme_id") and not vals.get("scheme"):
                 vals["scheme"] = Scheme.browse(vals["scheme_id"]).code
         Scheme._ensure_codes(
-            [vals.get("scheme") or self._fields["scheme"].default(self) for vals in vals_list]
+            [
+                vals.get("scheme") or self._fields["scheme"].default(self)
+                for vals in vals_list
+            ]
         )
         return super().create(vals_list)
 

@@ -20,7 +20,7 @@ STATES = [
     ("review", "Under review"),
     ("pending", "Pending approval"),
     ("approved", "Approved"),
-    ("rejected", "Rejected"),
+    ("rejected", "Rejected by approver"),
     ("cancelled", "Cancelled"),
 ]
 

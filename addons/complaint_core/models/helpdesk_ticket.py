@@ -282,6 +282,13 @@ class HelpdeskTicket(models.Model):
     reexamination_count = fields.Integer(default=0, readonly=True, copy=False)
     reexamination_evidence = fields.Text(copy=False)
 
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """Kanban columns: the lifecycle's stages (the preferred one of each
+        step) and any stage that holds tickets of the view; the helpdesk's
+        old stages fold away when empty, their tickets stay reachable."""
+        return stages | stages.search([("complaint_preferred", "=", True)])
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
@@ -371,6 +378,13 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         for vals in vals_list:
             check_input_types(model, vals)
+            # A form or client sending an empty value of a lifecycle field
+            # sets nothing; the lifecycle's own values apply.
+            for name in PROTECTED_FIELDS & set(vals):
+                if vals[name] in (False, None, 0, "") and not in_lifecycle_env(
+                    self.env
+                ):
+                    del vals[name]
             check_protected(model, vals, PROTECTED_FIELDS)
             model._normalize_phone_vals(vals)
             if not self.env.su and "first_contact_user_id" in vals:
@@ -740,6 +754,10 @@ class HelpdeskTicket(models.Model):
             "default_ticket_id": self.id,
             "default_action": action,
         }
+        # Titled by its action (派单, 答复, 回访 ...), not "Complaint action".
+        wizard_action["name"] = self.env["complaint.action.wizard"]._action_title(
+            action
+        )
         return wizard_action
 
     def action_complaint_dispatch(self):

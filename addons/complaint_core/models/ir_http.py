@@ -12,4 +12,4 @@ class IrHttp(models.AbstractModel):
         suite's) on frontend pages, so a zh_CN complainant reads it in
         Chinese without the website module."""
         mods = super()._get_translation_frontend_modules_name()
-        return mods + ["mail", "helpdesk_mgmt", "complaint_core"]
+        return [*mods, "mail", "helpdesk_mgmt", "complaint_core"]

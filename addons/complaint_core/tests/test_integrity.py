@@ -225,6 +225,63 @@ class TestLifecycleIntegrity(ComplaintCommon):
         nearest = self.city_a._complaint_nearest_managers()
         self.assertEqual(nearest[self.city_a.id], self.manager_p)
 
+    def test_form_defaults_of_lifecycle_fields_are_ignored_on_create(self):
+        """A form or client that sends empty values of lifecycle fields (as
+        Odoo's form does for fields it shows) creates the ticket; the
+        lifecycle's own values apply."""
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.staff_a)
+            .create(
+                {
+                    "name": "From the form",
+                    "description": "<p>x</p>",
+                    "duplicate_id": False,
+                    "satisfaction": False,
+                    "repeat_count": 0,
+                    "date_received": False,
+                }
+            )
+        )
+        self.assertTrue(ticket.date_received)
+        self.assertEqual(ticket.complaint_step, "received")
+
+    def test_kanban_shows_the_lifecycle_stages(self):
+        """Complaint tickets show only the lifecycle's stages; an old helpdesk
+        stage appears only while it holds tickets."""
+        old = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        Ticket = self.env["helpdesk.ticket"].with_user(self.manager_p)
+        shown = Ticket._read_group_stage_ids(old.browse(), [])
+        self.assertEqual(
+            set(shown.mapped("complaint_step")),
+            {
+                "received",
+                "dispatched",
+                "handling",
+                "replied",
+                "revisit",
+                "closed",
+                "rejected",
+                "merged",
+            },
+        )
+        self.assertNotIn(old, shown)
+        self.assertIn(old, Ticket._read_group_stage_ids(old, []))
+
+    def test_wizards_are_titled_by_their_action(self):
+        ticket = self._ticket()
+        titles = {
+            action: ticket._open_action_wizard(action)["name"]
+            for action in ("dispatch", "reply", "close", "reject")
+        }
+        labels = dict(
+            self.env["complaint.action.wizard"]
+            ._fields["action"]
+            ._description_selection(self.env)
+        )
+        self.assertEqual(titles, {a: labels[a] for a in titles})
+        self.assertEqual(len(set(titles.values())), 4)
+
     def test_item5_user_without_email_walks_a_ticket(self):
         """Dispatch, notes, reply, revisit, close and a settlement proposal by
         a clerk without an e-mail address: the sender is the company's."""

@@ -42,7 +42,8 @@ class TestReadableConfiguration(ComplaintCommon):
             .mapped("scheme")
         )
         self.assertEqual(
-            codes - set(Scheme.with_context(active_test=False).search([]).mapped("code")),
+            codes
+            - set(Scheme.with_context(active_test=False).search([]).mapped("code")),
             set(),
         )
 
@@ -115,15 +116,24 @@ class TestReadableConfiguration(ComplaintCommon):
         self.assertIn("from 2,000 yuan (exclusive) to 10,000 yuan", both.band_text)
         load_zh_cn(self.env)
         zh = Rule.with_context(lang=LANG).new(vals).band_text
-        self.assertEqual(zh, "超过现金价值的退费金额 2,000 元以内（含）且不超过总保费 70%")
+        self.assertEqual(
+            zh, "超过现金价值的退费金额 2,000 元以内（含）且不超过总保费 70%"
+        )
 
     def test_wizards_titled_by_their_action(self):
         load_zh_cn(self.env)
         Wizard = self.env["complaint.action.wizard"].with_context(lang=LANG)
         titles = {
             action: Wizard._action_title(action)
-            for action in ("dispatch", "reply", "revisit", "close", "reject",
-                           "reexamine", "escalate")
+            for action in (
+                "dispatch",
+                "reply",
+                "revisit",
+                "close",
+                "reject",
+                "reexamine",
+                "escalate",
+            )
         }
         self.assertEqual(
             titles,
@@ -180,7 +190,9 @@ class TestReadableConfiguration(ComplaintCommon):
     def test_status_bar_shows_the_lifecycle_stages(self):
         """Complaint tickets show only the lifecycle stages in the status bar;
         tickets in old helpdesk stages stay reachable by a filter."""
-        views = self.env["helpdesk.ticket"].get_views([(False, "form"), (False, "search")])
+        views = self.env["helpdesk.ticket"].get_views(
+            [(False, "form"), (False, "search")]
+        )
         form = etree.fromstring(views["views"]["form"]["arch"])
         self.assertEqual(
             form.xpath("//header/field[@name='stage_id']/@domain"),
@@ -194,8 +206,16 @@ class TestReadableConfiguration(ComplaintCommon):
         )
         self.assertEqual(
             set(lifecycle_stages.mapped("complaint_step")),
-            {"received", "dispatched", "handling", "replied", "revisit", "closed",
-             "rejected", "merged"},
+            {
+                "received",
+                "dispatched",
+                "handling",
+                "replied",
+                "revisit",
+                "closed",
+                "rejected",
+                "merged",
+            },
         )
 
 
@@ -282,7 +302,9 @@ class TestDispatchOrderPdf(HttpCase):
         pdf, kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("complaint_core.complaint_dispatch_order_report", order.ids)
+            ._render_qweb_pdf(
+                "complaint_core.complaint_dispatch_order_report", order.ids
+            )
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))

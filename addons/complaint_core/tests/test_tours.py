@@ -75,7 +75,7 @@ class ComplaintTourCase(HttpCase):
                 "Emulation.setTimezoneOverride", params={"timezoneId": TZ}
             )
 
-        def console(browser, type, args=None, **kwargs):  # noqa: A002
+        def console(browser, type, args=None, **kwargs):
             value = ((args or [{}])[0] or {}).get("value")
             if (
                 type == "log"
@@ -92,7 +92,7 @@ class ComplaintTourCase(HttpCase):
                     try:
                         data = done.result(timeout=0)["data"]
                         (folder / f"{name}.png").write_bytes(base64.b64decode(data))
-                    except Exception as exc:  # noqa: BLE001 - a missing picture is no failure
+                    except Exception as exc:
                         _logger.warning("screenshot %s not saved: %s", name, exc)
 
                 future.add_done_callback(save)

@@ -34,8 +34,10 @@ class ComplaintActionWizard(models.TransientModel):
     def _compute_sla_deadline(self):
         for wizard in self:
             lines = wizard.ticket_id.sudo().sla_deadline_ids.filtered(
-                lambda line: line.state in ("open", "paused")
-                and line.end_step in DISPATCH_END_STEPS
+                lambda line: (
+                    line.state in ("open", "paused")
+                    and line.end_step in DISPATCH_END_STEPS
+                )
             )
             wizard.sla_deadline = min(lines.mapped("deadline"), default=False)
 
