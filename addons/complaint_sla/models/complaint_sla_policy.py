@@ -46,7 +46,18 @@ class ComplaintSlaPolicy(models.Model):
     )
     active = fields.Boolean(default=True)
     scheme = fields.Char(
+        string="Grading scheme code",
+        help="Apply only to tickets of companies using this grading scheme "
+        "(Settings > Helpdesk). Empty: every company.",
+    )
+    # The record head office picks; the code above is what the rules match.
+    scheme_id = fields.Many2one(
+        "complaint.grading.scheme",
         string="Grading scheme",
+        compute="_compute_scheme_id",
+        inverse="_inverse_scheme_id",
+        store=True,
+        readonly=False,
         help="Apply only to tickets of companies using this grading scheme "
         "(Settings > Helpdesk). Empty: every company.",
     )
@@ -188,3 +199,15 @@ class ComplaintSlaPolicy(models.Model):
             for line in policy.line_ids:
                 line_ids[(rule.code, line._slot())] = line.id
         return tuple(rules), line_ids
+
+    @api.depends("scheme")
+    def _compute_scheme_id(self):
+        schemes = self.env["complaint.grading.scheme"]._by_code(self.mapped("scheme"))
+        for policy in self:
+            policy.scheme_id = schemes.get(policy.scheme, False)
+
+    def _inverse_scheme_id(self):
+        for policy in self:
+            code = policy.scheme_id.code or False
+            if policy.scheme != code:
+                policy.scheme = code

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from lxml import etree
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .common import SlaCommon, utc
 
@@ -76,3 +76,27 @@ class TestSlaInSight(SlaCommon):
         ]["list"]["arch"]
         year = etree.fromstring(arch).xpath("//field[@name='year']")[0]
         self.assertEqual(year.get("options"), "{'enable_formatting': false}")
+
+
+@tagged("post_install", "-at_install")
+class TestSlaPolicyGrouping(TransactionCase):
+    def test_policies_grouped_by_scheme_names(self):
+        """SLA policies group by the grading scheme head office picks, shown
+        by its name (not raw codes like telecom_upgrade); a policy for every
+        scheme reads as such."""
+        Policy = self.env["complaint.sla.policy"]
+        telecom = Policy.search([("scheme", "=", "telecom_upgrade")], limit=1)
+        self.assertEqual(
+            telecom.scheme_id,
+            self.env.ref("complaint_core.grading_scheme_telecom_upgrade"),
+        )
+        groups = Policy.read_group([], ["scheme_id"], ["scheme_id"])
+        labels = [g["scheme_id"][1] for g in groups if g["scheme_id"]]
+        self.assertIn(telecom.scheme_id.name, labels)
+        self.assertNotIn("telecom_upgrade", labels)
+        # Picking a scheme sets the code the rules match on.
+        property_scheme = self.env.ref(
+            "complaint_core.grading_scheme_property_management"
+        )
+        telecom.scheme_id = property_scheme
+        self.assertEqual(telecom.scheme, "property_management")
