@@ -17,9 +17,11 @@ class ComplaintClassification(models.Model):
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
     complete_code = fields.Char(
-        compute="_compute_complete", store=True, recursive=True, index=True
+        compute="_compute_complete_code", store=True, recursive=True, index=True
     )
-    complete_name = fields.Char(compute="_compute_complete", store=True, recursive=True)
+    # Not stored: built in the reader's language from the translated names
+    # (a stored path would keep the English of the day it was computed).
+    complete_name = fields.Char(compute="_compute_complete_name", recursive=True)
     parent_id = fields.Many2one(
         "complaint.classification", ondelete="restrict", index=True
     )
@@ -36,16 +38,26 @@ class ComplaintClassification(models.Model):
         )
     ]
 
-    @api.depends("code", "name", "parent_id.complete_code", "parent_id.complete_name")
-    def _compute_complete(self):
+    @api.depends("code", "parent_id.complete_code")
+    def _compute_complete_code(self):
         for rec in self:
-            if rec.parent_id:
-                rec.complete_code = f"{rec.parent_id.complete_code}.{rec.code}"
-                rec.complete_name = f"{rec.parent_id.complete_name} / {rec.name}"
-            else:
-                rec.complete_code = rec.code
-                rec.complete_name = rec.name
+            rec.complete_code = (
+                f"{rec.parent_id.complete_code}.{rec.code}"
+                if rec.parent_id
+                else rec.code
+            )
 
+    @api.depends_context("lang")
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for rec in self:
+            rec.complete_name = (
+                f"{rec.parent_id.complete_name} / {rec.name}"
+                if rec.parent_id
+                else rec.name
+            )
+
+    @api.depends_context("lang")
     @api.depends("complete_code", "complete_name")
     def _compute_display_name(self):
         for rec in self:

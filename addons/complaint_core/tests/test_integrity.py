@@ -523,3 +523,19 @@ class TestConcurrentDispatch(BaseCase):
                 env = api.Environment(cr, admin_id, {})
                 env["helpdesk.ticket"].browse(ticket_id).sudo().unlink()
                 cr.commit()  # pylint: disable=invalid-commit
+
+
+@tagged("post_install", "-at_install")
+class TestClassificationInTheReadersLanguage(ComplaintCommon):
+    def test_path_follows_the_language(self):
+        """The classification's full path is built in the reader's language
+        (a stored path kept the English of its creation for zh_CN users)."""
+        from .test_i18n import load_zh_cn
+
+        load_zh_cn(self.env)
+        leaf = self.classification  # billing / disputed charges
+        english = leaf.with_context(lang="en_US").display_name
+        chinese = leaf.with_context(lang="zh_CN").display_name
+        self.assertNotEqual(english, chinese)
+        self.assertIn(leaf.parent_id.with_context(lang="zh_CN").name, chinese)
+        self.assertFalse(any("a" <= c.lower() <= "z" for c in chinese.split("]")[1]))
