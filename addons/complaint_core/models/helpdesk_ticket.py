@@ -1254,7 +1254,7 @@ class HelpdeskTicket(models.Model):
         telecom = self.browse(ref("complaint_core.ticket_telecom_demo").id)
         telecom.complaint_dispatch(
             ref("complaint_core.company_city_a_demo"),
-            "Check the roaming records and call the customer back.",
+            "核查漫游话单并回电客户。",
             fields.Datetime.now() + timedelta(days=1),
             user=ref("complaint_core.user_staff_demo"),
         )
@@ -1264,13 +1264,13 @@ class HelpdeskTicket(models.Model):
         hospital._move_to_step("dispatched")
         hospital._move_to_step("handling")
         hospital.complaint_reply(
-            "The clerk apologised in person; queue rules are now posted.", "phone"
+            "挂号员已当面道歉；排队规则已张贴公示。", "phone"
         )
         prop = self.browse(ref("complaint_core.ticket_property_demo").id)
         prop._move_to_step("dispatched")
         prop._move_to_step("handling")
-        prop.complaint_reply("Lamps in building 3 replaced with LED.", "visit")
-        prop.complaint_revisit("satisfied", "Residents confirm the lamps are fine.")
+        prop.complaint_reply("3号楼楼道灯已更换为LED灯。", "visit")
+        prop.complaint_revisit("satisfied", "居民确认灯光已正常。")
         prop.complaint_close(
             ref("complaint_core.closing_conclusion_enterprise_fault"), "substantiated"
         )
