@@ -20,6 +20,7 @@ __all__ = [
     "KINDS",
     "MAX_REEXAMINATIONS",
     "NON_ACCEPTANCE_REASONS",
+    "ORG_LEVELS",
     "REVISIT_WINDOW_DAYS",
     "SATISFACTION_LEVELS",
     "SUBSTANTIATION_LEVELS",
@@ -31,11 +32,31 @@ __all__ = [
     "Substantiation",
     "codes",
     "lookup",
+    "org_level_below",
 ]
 
 #: Revisit within 7 calendar days after handling ends: "投诉处理结束7日内进行"
 #: (S000-R105); "投诉处理结束一周内" (S000-R120) says the same.
 REVISIT_WINDOW_DAYS = 7
+
+#: Levels of the company hierarchy, top down: head office (总部), province
+#: branch (省分公司), city branch (市分公司) and anything deeper (S000-R112/R113:
+#: escalation city -> province -> head office).
+ORG_LEVELS: tuple[str, ...] = ("head_office", "province", "city")
+
+
+def org_level_below(parent_level: str | None) -> str:
+    """The level of a company whose parent has ``parent_level`` (``None``:
+    no parent, so head office); below a city branch is still a city branch.
+    The one definition the Odoo company field and its install SQL share."""
+    if parent_level is None:
+        return ORG_LEVELS[0]
+    if parent_level not in ORG_LEVELS:
+        raise InvalidInputError(
+            f"unknown org level {parent_level!r}", field="parent_level"
+        )
+    return ORG_LEVELS[min(ORG_LEVELS.index(parent_level) + 1, len(ORG_LEVELS) - 1)]
+
 
 #: Re-examination (复查) of a closed case is possible once, on new evidence;
 #: after it, a repeat on the same facts and grounds is not accepted (S000-R175).

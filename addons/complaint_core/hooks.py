@@ -31,6 +31,8 @@ helpdesk_mgmt keeps working with every ticket.
 
 from odoo.tools import SQL
 
+from complaint_rules.reference import org_level_below
+
 # (column, SQL type) added to helpdesk_ticket before the ORM sees them.
 TICKET_COLUMNS = [
     ("complaint_step", "varchar"),
@@ -74,14 +76,22 @@ UNINSTALL_TARGETS = {
     "rejected": "helpdesk_ticket_stage_rejected",
 }
 
-ORG_LEVEL_SQL = """
-    CASE
-        WHEN c.parent_id IS NULL THEN 'head_office'
-        WHEN array_length(string_to_array(trim(trailing '/' FROM c.parent_path),
-                                          '/'), 1) = 2 THEN 'province'
-        ELSE 'city'
-    END
-"""
+
+def _org_level_case(cr):
+    """SQL CASE giving each ticket its company's org level, the levels
+    computed by complaint_rules.reference.org_level_below (the rule the ORM
+    field uses) over the few companies, not re-typed in SQL."""
+    cr.execute("SELECT id, parent_id FROM res_company ORDER BY parent_path, id")
+    levels = {}
+    for company_id, parent_id in cr.fetchall():
+        parent_level = levels.get(parent_id, "city") if parent_id else None
+        levels[company_id] = org_level_below(parent_level)
+    if not levels:
+        return SQL("NULL")
+    return SQL(
+        "CASE t.company_id %s END",
+        SQL(" ").join(SQL("WHEN %s THEN %s", cid, lvl) for cid, lvl in levels.items()),
+    )
 
 
 def pre_init_hook(env):
@@ -133,10 +143,8 @@ def pre_init_hook(env):
                harm = COALESCE(t.harm, 'none'),
                conduct = COALESCE(t.conduct, 'none'),
                impact = COALESCE(t.impact, 'none')
-          FROM res_company c
-         WHERE c.id = t.company_id
         """,
-            SQL(ORG_LEVEL_SQL),
+            _org_level_case(cr),
         )
     )
 

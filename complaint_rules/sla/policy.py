@@ -43,7 +43,7 @@ from typing import Any
 from ..calendar import Unit
 from ..coerce import check_member, code_set, to_amount
 from ..errors import InvalidInputError
-from ..reference import CHANNELS, KINDS, codes
+from ..reference import CHANNELS, KINDS, ORG_LEVELS, codes
 
 __all__ = [
     "ANONYMITY",
@@ -82,8 +82,6 @@ STEP_RANK: Mapping[str, int] = MappingProxyType(
         "merged": len(STEPS) + 1,
     }
 )
-#: Company levels of complaint_core (head office -> province -> city).
-ORG_LEVELS: tuple[str, ...] = ("head_office", "province", "city")
 #: Anonymity criterion of a policy: every ticket, real-name reports only
 #: (S000-R174), anonymous reports only.
 ANONYMITY: tuple[str, ...] = ("any", "real_name", "anonymous")

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from complaint_rules.reference import REVISIT_WINDOW_DAYS
+from complaint_rules.reference import REVISIT_WINDOW_DAYS, org_level_below
 
 ORG_LEVELS = [
     ("head_office", "Head office"),
@@ -128,14 +128,12 @@ class ResCompany(models.Model):
 
     @api.depends("parent_id", "parent_id.complaint_org_level")
     def _compute_complaint_org_level(self):
+        # complaint_rules.reference.org_level_below: the one definition.
         for company in self:
-            parent_level = company.parent_id.complaint_org_level
-            if not company.parent_id:
-                company.complaint_org_level = "head_office"
-            elif parent_level == "head_office":
-                company.complaint_org_level = "province"
-            else:
-                company.complaint_org_level = "city"
+            parent = company.parent_id
+            company.complaint_org_level = org_level_below(
+                (parent.complaint_org_level or "city") if parent else None
+            )
 
     @api.depends("complaint_grade_scheme")
     def _compute_complaint_grade_scheme_id(self):
