@@ -59,7 +59,9 @@ class ComplaintSettlement(models.Model):
         "res.users", string="Approvers", readonly=True, copy=False
     )
     deciding_rule_ref = fields.Char(string="Deciding rule", readonly=True, copy=False)
-    explanation = fields.Text(readonly=True, copy=False)
+    # Why this approver, in the reader's language, from the decisions frozen
+    # at submission (the items' roles and rules, the deciding rule).
+    explanation = fields.Text(compute="_compute_explanation")
     # S001-R020: the plan reviewer (咨诉主管) reviews every plan first.
     reviewer_role_id = fields.Many2one(
         "complaint.approval.role", readonly=True, copy=False, string="Reviewer role"
@@ -93,7 +95,6 @@ class ComplaintSettlement(models.Model):
             "approver_company_id",
             "approver_user_ids",
             "deciding_rule_ref",
-            "explanation",
             "decided_by_id",
             "decision_comment",
             "reviewed_by_id",
@@ -162,6 +163,56 @@ class ComplaintSettlement(models.Model):
                 and self.env.user != settlement.proposed_by_id
             )
 
+    @api.depends_context("lang")
+    @api.depends(
+        "state",
+        "approver_role_id",
+        "deciding_rule_ref",
+        "reviewer_role_id",
+        "line_ids.role_id",
+        "line_ids.rule_refs",
+    )
+    def _compute_explanation(self):
+        for settlement in self:
+            if settlement.state == "draft" or not settlement.approver_role_id:
+                settlement.explanation = False
+                continue
+            parts = []
+            for index, line in enumerate(settlement.line_ids, start=1):
+                parts.append(
+                    self.env._(
+                        "Item %(index)s, %(item)s: %(role)s (%(rules)s).",
+                        index=index,
+                        item=line.item_id.name,
+                        role=line.role_id.name or "-",
+                        rules=line.rule_refs or "-",
+                    )
+                )
+            if settlement.line_ids:
+                parts.append(
+                    self.env._(
+                        "The plan is decided by %(role)s, the highest role of its "
+                        "items (rule %(rule)s).",
+                        role=settlement.approver_role_id.name,
+                        rule=settlement.deciding_rule_ref or "-",
+                    )
+                )
+            else:
+                parts.append(
+                    self.env._(
+                        "No item of the delegation matrix: the plan is approved by "
+                        "its review (S001-R020)."
+                    )
+                )
+            if settlement.reviewer_role_id:
+                parts.append(
+                    self.env._(
+                        "%(reviewer)s reviews it first (S001-R020).",
+                        reviewer=settlement.reviewer_role_id.name,
+                    )
+                )
+            settlement.explanation = "\n".join(parts)
+
     def _deciders(self):
         """Who decides now: the reviewers under review, the approvers when
         pending, nobody otherwise."""
@@ -210,13 +261,8 @@ class ComplaintSettlement(models.Model):
             decision = self._matrix_decision()
             role = Role.search([("code", "=", decision.role.code)])
             rule_ref = decision.deciding_rule_id
-            explanation = decision.explanation
         elif reviewer_role:
             role, rule_ref = reviewer_role, "S001-R020"
-            explanation = self.env._(
-                "No item of the delegation matrix: the plan is approved by its "
-                "review (S001-R020)."
-            )
         else:
             raise UserError(self.env._("Add at least one item to the proposal."))
         assignment, approvers = self._role_holders(role)
@@ -226,7 +272,6 @@ class ComplaintSettlement(models.Model):
             "approver_company_id": assignment.company_id.id,
             "approver_user_ids": [fields.Command.set(approvers.ids)],
             "deciding_rule_ref": rule_ref,
-            "explanation": explanation,
         }
         if reviewer_role and reviewer_role != role:
             _assignment, reviewers = self._role_holders(reviewer_role)

@@ -239,6 +239,22 @@ class TestDelegation(ComplaintCommon):
         plain.with_user(self.supervisor).action_approve("Explanation only.")
         self.assertEqual(plain.state, "approved")
 
+    def test_explanation_in_the_readers_language(self):
+        """The approval explanation is built from the frozen decisions in the
+        reader's language (it was the rules engine's English)."""
+        from .test_i18n import load_zh_cn
+
+        settlement = self._propose("premium_callback")
+        english = settlement.with_context(lang="en_US").explanation
+        self.assertIn("S001-R016", english)
+        self.assertIn("reviews it first", english)
+        load_zh_cn(self.env)
+        settlement.invalidate_recordset(["explanation"])
+        chinese = settlement.with_context(lang="zh_CN").explanation
+        self.assertIn("S001-R016", chinese)
+        self.assertIn("客服部经理", chinese)
+        self.assertNotIn("reviews it first", chinese)
+
     def test_review_rejection_stops_the_plan(self):
         settlement = self._propose("premium_callback")
         self.assertEqual(settlement.state, "review")
