@@ -552,14 +552,23 @@ class ComplaintTicketDeadline(models.Model):
     @api.model
     def _cron_warn(self, now=None, batch_size=None):
         """Send the due warnings (S000-R122). Returns how many fired."""
-        return self._sla_scan("warn", now, batch_size)
+        return self._in_company_lang()._sla_scan("warn", now, batch_size)
 
     @api.model
     def _cron_breach(self, now=None, batch_size=None):
         """Mark the breached steps overdue and run their breach action
         (escalate one level up, S000-R113, and/or notify). Returns how many
         fired."""
-        return self._sla_scan("breach", now, batch_size)
+        return self._in_company_lang()._sla_scan("breach", now, batch_size)
+
+    @api.model
+    def _in_company_lang(self):
+        """Notes and activities are stored text: a scheduled job writes them
+        in the company's language (its partner's), not the job user's."""
+        if self.env.context.get("lang") and not self.env.user._is_superuser():
+            return self
+        lang = self.env.company.partner_id.lang or self.env.user.lang
+        return self.with_context(lang=lang) if lang else self
 
     @api.model
     def _sla_scan(self, kind, now, batch_size):
@@ -786,7 +795,7 @@ class ComplaintTicketDeadline(models.Model):
                 line_text
                 % {
                     "step": steps.get(step, step),
-                    "deadline": local.strftime("%Y-%m-%d %H:%M"),
+                    "deadline": local.strftime("%Y-%m-%d %H:%M %Z"),
                     "rules": " (%s)" % rule_ref if rule_ref else "",  # noqa: UP031
                 }
             )

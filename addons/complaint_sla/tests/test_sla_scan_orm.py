@@ -168,3 +168,25 @@ class TestSlaScanOrm(SlaCommon):
         small = self._scan_queries(10, offset=48)
         large = self._scan_queries(50, offset=72)
         self.assertLessEqual(large - small, 6, f"{small} vs {large} queries")
+
+    def test_notes_in_the_company_language_with_local_zone(self):
+        """Notes are stored text: the scheduled job writes them in the
+        company's language, and times in the company's zone with its name
+        (issue 11 items 1, 2)."""
+        from odoo.addons.complaint_core.tests.test_i18n import load_zh_cn
+
+        load_zh_cn(self.env)
+        self.env.company.partner_id.lang = "zh_CN"
+        ticket = self._tickets(1)
+        self._scan_as_cron("breach", self.late_time)
+        body = (
+            self.env["mail.message"]
+            .search(
+                [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)],
+                order="id desc",
+                limit=1,
+            )
+            .body
+        )
+        self.assertIn("已超时", body)
+        self.assertIn("2024-05-10 14:40 CST", body)
