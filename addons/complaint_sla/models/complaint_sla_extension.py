@@ -193,7 +193,7 @@ class ComplaintSlaExtension(models.Model):
         if ticket.team_id.user_id:
             return ticket.team_id.user_id
         path = ticket.company_id.parent_path or ""
-        paths = self.env["complaint.ticket.deadline"].sudo()._sla_manager_paths()
+        paths = self.env["res.company"].sudo()._complaint_manager_rows()
         uid = next((uid for uid, mpath in paths if path.startswith(mpath)), None)
         return self.env["res.users"].browse(uid) if uid else self.env["res.users"]
 

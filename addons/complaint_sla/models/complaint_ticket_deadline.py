@@ -808,7 +808,8 @@ class ComplaintTicketDeadline(models.Model):
                 supervisor = ticket["leader"]
                 if not supervisor:
                     if managers is None:
-                        managers = self._sla_manager_paths()
+                        # complaint_core's one nearest-manager lookup.
+                        managers = self.env["res.company"]._complaint_manager_rows()
                     supervisor = next(
                         (
                             uid
@@ -873,32 +874,6 @@ class ComplaintTicketDeadline(models.Model):
                     if user_id in active
                 ]
             )
-
-    @api.model
-    def _sla_manager_paths(self):
-        """``[(user id, company parent_path)]`` of the active branch managers
-        (not head office), deepest company first: the first whose path
-        prefixes a ticket's company path is its nearest manager."""
-        env = self.env
-        env.cr.execute(
-            SQL(
-                """SELECT u.id, c.parent_path
-                     FROM res_groups_users_rel gu
-                     JOIN res_users u ON u.id = gu.uid AND u.active
-                     JOIN res_company c ON c.id = u.company_id
-                    WHERE gu.gid = %s
-                      AND NOT EXISTS (SELECT 1 FROM res_groups_users_rel h
-                                       WHERE h.uid = u.id AND h.gid = %s)
-                 ORDER BY length(c.parent_path) DESC, u.id""",
-                env["ir.model.data"]._xmlid_to_res_id(
-                    "complaint_core.group_complaint_manager"
-                ),
-                env["ir.model.data"]._xmlid_to_res_id(
-                    "complaint_core.group_complaint_head_office"
-                ),
-            )
-        )
-        return env.cr.fetchall()
 
     @api.model
     def _sla_after_fire(self, kind, rows):
