@@ -171,32 +171,53 @@ class ComplaintCustomerPortal(CustomerPortalHelpdesk):
     # The searchbar's labels, in the suite's words (and its translations):
     # a complainant follows steps, not helpdesk stages.
     def _ticket_get_searchbar_sortings(self):
-        _ = request.env._
         return {
-            "date": {"label": _("Newest"), "order": "create_date desc", "sequence": 1},
-            "name": {"label": _("Subject"), "order": "name", "sequence": 2},
-            "stage": {"label": _("Step"), "order": "stage_id", "sequence": 3},
+            "date": {
+                "label": request.env._("Newest"),
+                "order": "create_date desc",
+                "sequence": 1,
+            },
+            "name": {"label": request.env._("Subject"), "order": "name", "sequence": 2},
+            "stage": {
+                "label": request.env._("Step"),
+                "order": "stage_id",
+                "sequence": 3,
+            },
             "update": {
-                "label": _("Last step change"),
+                "label": request.env._("Last step change"),
                 "order": "last_stage_update desc",
                 "sequence": 4,
             },
         }
 
     def _ticket_get_searchbar_groupby(self):
-        _ = request.env._
         return {
-            "none": {"input": "none", "label": _("None"), "order": 1},
-            "category": {"input": "category", "label": _("Category"), "order": 2},
-            "stage": {"input": "stage", "label": _("Step"), "order": 3},
+            "none": {"input": "none", "label": request.env._("None"), "order": 1},
+            "category": {
+                "input": "category",
+                "label": request.env._("Category"),
+                "order": 2,
+            },
+            "stage": {"input": "stage", "label": request.env._("Step"), "order": 3},
         }
 
     def _ticket_get_searchbar_inputs(self):
-        _ = request.env._
         return {
-            "all": {"input": "all", "label": _("Search in all"), "order": 1},
-            "number": {"input": "number", "label": _("Search in number"), "order": 2},
-            "name": {"input": "name", "label": _("Search in subject"), "order": 3},
+            "all": {
+                "input": "all",
+                "label": request.env._("Search in all"),
+                "order": 1,
+            },
+            "number": {
+                "input": "number",
+                "label": request.env._("Search in number"),
+                "order": 2,
+            },
+            "name": {
+                "input": "name",
+                "label": request.env._("Search in subject"),
+                "order": 3,
+            },
         }
 
     def _complaint_step_filters(self):

@@ -120,50 +120,65 @@ class ComplaintDelegationRule(models.Model):
     def _band_sentence(self, measure, band):
         """One band as a sentence a person reads, e.g. 超过现金价值 2,000
         元以内（含） or 不超过总保费 70%."""
-        _ = self.env._
         lower, upper = _number(band.lower), _number(band.upper)
         lo_inc, hi_inc = band.lower_inclusive, band.upper_inclusive
         if measure == rules_approval.MEASURE_PREMIUM_SHARE_PCT:
             if lower is None:
                 if hi_inc:
-                    return _("at most %(upper)s%% of the total premium", upper=upper)
-                return _("less than %(upper)s%% of the total premium", upper=upper)
+                    return self.env._(
+                        "at most %(upper)s%% of the total premium", upper=upper
+                    )
+                return self.env._(
+                    "less than %(upper)s%% of the total premium", upper=upper
+                )
             if upper is None:
                 if lo_inc:
-                    return _("at least %(lower)s%% of the total premium", lower=lower)
-                return _("more than %(lower)s%% of the total premium", lower=lower)
-            return _(
+                    return self.env._(
+                        "at least %(lower)s%% of the total premium", lower=lower
+                    )
+                return self.env._(
+                    "more than %(lower)s%% of the total premium", lower=lower
+                )
+            return self.env._(
                 "from %(lower)s%% (%(lower_kind)s) to %(upper)s%% (%(upper_kind)s) "
                 "of the total premium",
                 lower=lower,
                 upper=upper,
-                lower_kind=_("inclusive") if lo_inc else _("exclusive"),
-                upper_kind=_("inclusive") if hi_inc else _("exclusive"),
+                lower_kind=self.env._("inclusive")
+                if lo_inc
+                else self.env._("exclusive"),
+                upper_kind=self.env._("inclusive")
+                if hi_inc
+                else self.env._("exclusive"),
             )
         label = dict(self._fields["amount_measure"]._description_selection(self.env))
-        what = label.get(measure) or _("Amount")
+        what = label.get(measure) or self.env._("Amount")
         if lower is None:
             if hi_inc:
-                return _(
+                return self.env._(
                     "%(measure)s up to %(upper)s yuan (inclusive)",
                     measure=what,
                     upper=upper,
                 )
-            return _("%(measure)s below %(upper)s yuan", measure=what, upper=upper)
+            return self.env._(
+                "%(measure)s below %(upper)s yuan", measure=what, upper=upper
+            )
         if upper is None:
             if lo_inc:
-                return _(
+                return self.env._(
                     "%(measure)s of %(lower)s yuan or more", measure=what, lower=lower
                 )
-            return _("%(measure)s over %(lower)s yuan", measure=what, lower=lower)
-        return _(
+            return self.env._(
+                "%(measure)s over %(lower)s yuan", measure=what, lower=lower
+            )
+        return self.env._(
             "%(measure)s from %(lower)s yuan (%(lower_kind)s) to %(upper)s yuan "
             "(%(upper_kind)s)",
             measure=what,
             lower=lower,
             upper=upper,
-            lower_kind=_("inclusive") if lo_inc else _("exclusive"),
-            upper_kind=_("inclusive") if hi_inc else _("exclusive"),
+            lower_kind=self.env._("inclusive") if lo_inc else self.env._("exclusive"),
+            upper_kind=self.env._("inclusive") if hi_inc else self.env._("exclusive"),
         )
 
     def _to_rules_dict(self):

@@ -1263,9 +1263,7 @@ class HelpdeskTicket(models.Model):
         hospital = self.browse(ref("complaint_core.ticket_hospital_demo").id)
         hospital._move_to_step("dispatched")
         hospital._move_to_step("handling")
-        hospital.complaint_reply(
-            "挂号员已当面道歉；排队规则已张贴公示。", "phone"
-        )
+        hospital.complaint_reply("挂号员已当面道歉；排队规则已张贴公示。", "phone")
         prop = self.browse(ref("complaint_core.ticket_property_demo").id)
         prop._move_to_step("dispatched")
         prop._move_to_step("handling")
