@@ -57,9 +57,15 @@ def check_protected(records, vals, protected, what=None):
                 "%(fields)s of %(model)s can only be changed by the complaint "
                 "lifecycle and approval actions, not written directly.",
                 fields=names,
-                model=what or records._description,
+                model=what or _model_name(records),
             )
         )
+
+
+def _model_name(records):
+    """The model's name in the user's language (``_description`` is the
+    untranslated class attribute)."""
+    return records.env["ir.model"]._get(records._name).name or records._description
 
 
 def complaint_role(env):
@@ -113,7 +119,7 @@ def check_input_types(records, vals):
             raise ValidationError(
                 env._(
                     "%(model)s has no field %(field)s.",
-                    model=records._description,
+                    model=_model_name(records),
                     field=name,
                 )
             )
@@ -159,7 +165,7 @@ def to_record(env, model, value):
         raise UserError(
             env._(
                 "%(model)s %(value)s does not exist.",
-                model=env[model]._description,
+                model=_model_name(env[model]),
                 value=value,
             )
         )

@@ -282,6 +282,24 @@ class TestLifecycleIntegrity(ComplaintCommon):
         self.assertEqual(titles, {a: labels[a] for a in titles})
         self.assertEqual(len(set(titles.values())), 4)
 
+    def test_item5_sender_from_the_nearest_company_with_an_address(self):
+        """A clerk of a branch without an address writes with head office's;
+        with no address anywhere the note is saved all the same."""
+        clerk = self._user("cc_int_nomail_b", "staff", self.city_b)
+        clerk.partner_id.email = False
+        (self.city_b | self.province).email = False
+        self.head_office.email = "hq@example.com"
+        ticket = self._ticket(user=clerk).with_user(clerk)
+        message = ticket.message_post(body="Noted.", subtype_xmlid="mail.mt_note")
+        self.assertIn("hq@example.com", message.email_from)
+        self.head_office.email = False
+        self.env["ir.config_parameter"].sudo().set_param("mail.catchall.domain", "")
+        self.env["ir.config_parameter"].sudo().set_param("mail.default.from", "")
+        message = ticket.message_post(body="Noted again.", subtype_xmlid="mail.mt_note")
+        self.assertTrue(message.exists())
+        ticket.complaint_dispatch(self.city_b, "Handle it.", self._deadline())
+        self.assertEqual(ticket.complaint_step, "dispatched")
+
     def test_item5_user_without_email_walks_a_ticket(self):
         """Dispatch, notes, reply, revisit, close and a settlement proposal by
         a clerk without an e-mail address: the sender is the company's."""

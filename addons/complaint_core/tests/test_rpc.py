@@ -223,6 +223,8 @@ class TestRpcWalk(HttpCase):
         )
         self.assertEqual(error["name"], "odoo.exceptions.UserError")
         self.assertIn("只能", error["message"])
+        # The model's name too, not the class's English description.
+        self.assertIn("服务台工单", error["message"])
         self.assertNotIn("can only be changed", error["message"])
         _result, error = self._rpc("helpdesk.ticket", "complaint_start", [[ticket_id]])
         self.assertIn("不能从该环节执行操作", error["message"])
