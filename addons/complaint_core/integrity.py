@@ -68,6 +68,23 @@ def _model_name(records):
     return records.env["ir.model"]._get(records._name).name or records._description
 
 
+def without_protected_defaults(records, protected):
+    """``records`` without the caller's ``default_<field>`` context keys for
+    the protected fields: a default is a value the caller sends too."""
+    context = records.env.context
+    if in_lifecycle(records.env) or not any(
+        key.startswith("default_") and key[8:] in protected for key in context
+    ):
+        return records
+    return records.with_context(
+        {
+            key: value
+            for key, value in context.items()
+            if not (key.startswith("default_") and key[8:] in protected)
+        }
+    )
+
+
 def complaint_role(env):
     """Role of the current user for complaint_rules.lifecycle: from who the
     user is, never from the context."""

@@ -12,6 +12,7 @@ from ..integrity import (
     check_protected,
     lifecycle,
     with_user_lang,
+    without_protected_defaults,
 )
 from ..tools import rules_error_message
 
@@ -112,7 +113,10 @@ class ComplaintSettlement(models.Model):
             check_protected(model, vals, self._PROTECTED)
             vals["proposed_by_id"] = self.env.uid
             vals["state"] = "draft"
-        settlements = super().create(vals_list)
+        settlements = super(
+            ComplaintSettlement, without_protected_defaults(self, self._PROTECTED)
+        ).create(vals_list)
+        settlements = settlements.with_env(self.env)
         for ticket in settlements.ticket_id:
             # A proposal is made on a ticket the user may work on.
             ticket.check_access("write")

@@ -8,7 +8,12 @@ from odoo.exceptions import UserError, ValidationError
 from complaint_rules.approval import surrender_amounts
 from complaint_rules.errors import RuleError
 
-from ..integrity import check_input_types, check_protected, with_user_lang
+from ..integrity import (
+    check_input_types,
+    check_protected,
+    with_user_lang,
+    without_protected_defaults,
+)
 from ..tools import rules_error_message
 
 
@@ -119,7 +124,10 @@ class ComplaintSettlementLine(models.Model):
         for vals in vals_list:
             check_input_types(model, vals)
             check_protected(model, vals, self._PROTECTED)
-        lines = super().create(vals_list)
+        lines = super(
+            ComplaintSettlementLine, without_protected_defaults(self, self._PROTECTED)
+        ).create(vals_list)
+        lines = lines.with_env(self.env)
         lines.settlement_id._check_lines_editable()
         return lines
 

@@ -20,6 +20,7 @@ from ..integrity import (
     lifecycle,
     to_record,
     with_user_lang,
+    without_protected_defaults,
 )
 from ..integrity import (
     in_lifecycle as in_lifecycle_env,
@@ -393,7 +394,10 @@ class HelpdeskTicket(models.Model):
             vals.setdefault("date_received", now)
             for name in ("reexamination_count", "escalation_count", "repeat_count"):
                 vals.setdefault(name, 0)
-        tickets = super().create(vals_list)
+        tickets = super(
+            HelpdeskTicket, without_protected_defaults(self, PROTECTED_FIELDS)
+        ).create(vals_list)
+        tickets = tickets.with_env(self.env)
         with_user_lang(tickets)._check_born_received()
         tickets._flag_duplicates()
         tickets.filtered(lambda t: not t.grade_manual)._apply_auto_grade()

@@ -74,6 +74,23 @@ class TestLifecycleIntegrity(ComplaintCommon):
         )
         self.assertEqual(ticket.reexamination_count, 0)
         self.assertEqual(ticket.escalation_count, 0)
+        # Nor do defaults of decisions: a ticket born accepted, with a
+        # conclusion, would skip the revisit.
+        born = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.staff_a)
+            .with_context(
+                default_complainant_accepted=True,
+                default_satisfaction="satisfied",
+                default_closing_conclusion_id=self.conclusion.id,
+                default_repeat_count=7,
+            )
+            .create({"name": "Decided defaults", "description": "<p>x</p>"})
+        )
+        self.assertFalse(born.complainant_accepted)
+        self.assertFalse(born.satisfaction)
+        self.assertFalse(born.closing_conclusion_id)
+        self.assertEqual(born.repeat_count, 0)
         self.assertGreater(
             ticket.date_received, fields.Datetime.to_datetime("2025-01-01")
         )
@@ -409,6 +426,17 @@ class TestSettlementIntegrity(ComplaintCommon):
         )
         self.assertEqual(settlement.state, "draft")
         self.assertEqual(settlement.proposed_by_id, self.staff_a)
+        forged = (
+            self.env["complaint.settlement"]
+            .with_user(self.staff_a)
+            .with_context(
+                default_reviewed_by_id=self.supervisor.id,
+                default_decided_by_id=self.supervisor.id,
+            )
+            .create({"ticket_id": self.ticket.id})
+        )
+        self.assertFalse(forged.reviewed_by_id)
+        self.assertFalse(forged.decided_by_id)
         with self.assertRaisesRegex(UserError, "only be changed by"):
             self.env["complaint.settlement"].with_user(self.staff_a).create(
                 {"ticket_id": self.ticket.id, "state": "approved"}
