@@ -85,6 +85,21 @@ def without_protected_defaults(records, protected):
     )
 
 
+#: Context keys with which a caller could keep a change out of the chatter.
+_UNTRACKED_KEYS = ("tracking_disable", "mail_notrack", "mail_create_nolog")
+
+
+def tracked(records):
+    """``records`` with chatter tracking forced on for a caller (every state
+    change is tracked, whatever context an RPC client sends); code running
+    as superuser (installs, scheduled jobs) keeps its own choice."""
+    if records.env.su or not any(
+        records.env.context.get(key) for key in _UNTRACKED_KEYS
+    ):
+        return records
+    return records.with_context(**dict.fromkeys(_UNTRACKED_KEYS, False))
+
+
 def complaint_role(env):
     """Role of the current user for complaint_rules.lifecycle: from who the
     user is, never from the context."""

@@ -11,6 +11,7 @@ from ..integrity import (
     check_input_types,
     check_protected,
     lifecycle,
+    tracked,
     with_user_lang,
     without_protected_defaults,
 )
@@ -128,7 +129,7 @@ class ComplaintSettlement(models.Model):
         check_protected(settlements, vals, self._PROTECTED)
         if "ticket_id" in vals or "line_ids" in vals:
             settlements._check_draft()
-        return super().write(vals)
+        return super(ComplaintSettlement, tracked(self)).write(vals)
 
     def unlink(self):
         with_user_lang(self)._check_draft()

@@ -19,6 +19,7 @@ from ..integrity import (
     complaint_role,
     lifecycle,
     to_record,
+    tracked,
     with_user_lang,
     without_protected_defaults,
 )
@@ -395,7 +396,7 @@ class HelpdeskTicket(models.Model):
             for name in ("reexamination_count", "escalation_count", "repeat_count"):
                 vals.setdefault(name, 0)
         tickets = super(
-            HelpdeskTicket, without_protected_defaults(self, PROTECTED_FIELDS)
+            HelpdeskTicket, tracked(without_protected_defaults(self, PROTECTED_FIELDS))
         ).create(vals_list)
         tickets = tickets.with_env(self.env)
         with_user_lang(tickets)._check_born_received()
@@ -452,7 +453,7 @@ class HelpdeskTicket(models.Model):
                 t.complaint_step != stage.complaint_step for t in self
             ):
                 vals[date_field] = fields.Datetime.now()
-        res = super().write(vals)
+        res = super(HelpdeskTicket, tracked(self)).write(vals)
         if GRADING_FIELDS & set(vals) and not auto_grade:
             self.filtered(lambda t: not t.grade_manual)._apply_auto_grade()
         return res

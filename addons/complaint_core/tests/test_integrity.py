@@ -116,6 +116,18 @@ class TestLifecycleIntegrity(ComplaintCommon):
             spoofed.complaint_close()
         self.assertEqual(ticket.complaint_step, "replied")
 
+    def test_state_changes_are_tracked_whatever_the_context(self):
+        """A client cannot keep a step change out of the chatter."""
+        ticket = self._ticket()
+        quiet = ticket.with_user(self.staff_a).with_context(
+            tracking_disable=True, mail_notrack=True
+        )
+        quiet.complaint_dispatch(self.city_a, "Handle it.", self._deadline())
+        self.assertIn(
+            (self.stage["received"].name, self.stage["dispatched"].name),
+            self._tracked_values(ticket, "stage_id"),
+        )
+
     def test_item6_portal_user_is_the_complainant(self):
         """The complainant role is the share user's, whoever calls."""
         from odoo.addons.complaint_core.integrity import complaint_role
