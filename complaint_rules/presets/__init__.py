@@ -14,6 +14,11 @@ module::
     presets.sla_policies("hospital")                 # tuple of Policy
     presets.reward_policy("mine")                    # RewardPolicy
     presets.opening_rules("listed_company")          # OpeningRules
+    presets.kpi_indicators("telecom")                # IndicatorSet
+    presets.staff_accountability("hospital")         # StaffRules
+    presets.appeal_plan("telecom_appeal")            # StagePlan
+    presets.regulator_body("food_drug")              # RegulatorBody
+    presets.supervision_ladder("telecom_appeal")     # Ladder
 
 A new rulebook is a new module listed in :data:`RULEBOOKS`; a new kind of
 preset (regulator bodies, KPI definitions) is a new entry of
@@ -30,25 +35,32 @@ from importlib import import_module
 from types import MappingProxyType
 from typing import Any
 
+from ..appeal import Ladder, RegulatorBody, StagePlan
 from ..approval import ItemType, MatrixRule, validate_matrix
 from ..coerce import check_member
 from ..errors import InvalidInputError
 from ..grading import GradingScheme
+from ..kpi import IndicatorSet, StaffRules
 from ..reward import OpeningRules, RewardPolicy
 from ..sla import Policy
 
 __all__ = [
     "KINDS",
     "RULEBOOKS",
+    "appeal_plan",
     "approval_matrix",
     "codes",
     "get",
     "grading_scheme",
+    "kpi_indicators",
     "opening_rules",
     "presets",
+    "regulator_body",
     "reward_policy",
     "settlement_items",
     "sla_policies",
+    "staff_accountability",
+    "supervision_ladder",
     "validate",
 ]
 
@@ -62,6 +74,12 @@ RULEBOOKS: tuple[str, ...] = (
     "mine",
     "listed_company",
     "utility",
+    "kpi_telecom",
+    "kpi_hospital",
+    "regulators",
+    "regulators_001",
+    "regulators_003",
+    "regulators_004",
 )
 
 
@@ -135,6 +153,11 @@ KINDS: Mapping[str, Callable[[str, Any], None]] = MappingProxyType(
         "sla_policies": _check_policies,
         "reward_policy": _single("reward_policy", RewardPolicy),
         "opening_rules": _single("opening_rules", OpeningRules),
+        "kpi_indicators": _single("kpi_indicators", IndicatorSet),
+        "staff_accountability": _single("staff_accountability", StaffRules),
+        "appeal_plan": _single("appeal_plan", StagePlan),
+        "regulator_body": _single("regulator_body", RegulatorBody),
+        "supervision_ladder": _single("supervision_ladder", Ladder),
     }
 )
 
@@ -212,6 +235,31 @@ def reward_policy(code: str) -> RewardPolicy:
 def opening_rules(code: str) -> OpeningRules:
     """The opening (立项) rules preset ``code`` (e.g. ``"listed_company"``)."""
     return get("opening_rules", code)
+
+
+def appeal_plan(code: str) -> StagePlan:
+    """The staged appeal plan preset ``code`` (e.g. ``"telecom_appeal"``)."""
+    return get("appeal_plan", code)
+
+
+def regulator_body(code: str) -> RegulatorBody:
+    """The regulator body preset ``code`` (e.g. ``"food_drug"``)."""
+    return get("regulator_body", code)
+
+
+def supervision_ladder(code: str) -> Ladder:
+    """The 催办/督办/通报 ladder preset ``code`` (e.g. ``"telecom_appeal"``)."""
+    return get("supervision_ladder", code)
+
+
+def kpi_indicators(code: str) -> IndicatorSet:
+    """The KPI indicator definitions preset ``code`` (e.g. ``"telecom"``)."""
+    return get("kpi_indicators", code)
+
+
+def staff_accountability(code: str) -> StaffRules:
+    """The staff-accountability rules preset ``code`` (e.g. ``"hospital"``)."""
+    return get("staff_accountability", code)
 
 
 def validate() -> None:
