@@ -926,16 +926,21 @@ class HelpdeskTicket(models.Model):
                 "reply_date": fields.Datetime.to_datetime(reply_date)
                 or fields.Datetime.now(),
             }
-            conclusion = to_record(
-                ticket.env, "complaint.closing.conclusion", conclusion
-            )
-            if conclusion:
-                vals["closing_conclusion_id"] = conclusion.id
-            if substantiation:
-                vals["substantiation"] = substantiation
+            vals.update(ticket._finding_vals(conclusion, substantiation))
             check_input_types(ticket, vals)
             ticket._move_to_step("replied", vals)
         return True
+
+    def _finding_vals(self, conclusion, substantiation):
+        """The handling's finding (closing conclusion, substantiation) given
+        by id or record, as values; what is not given is kept."""
+        vals = {}
+        conclusion = to_record(self.env, "complaint.closing.conclusion", conclusion)
+        if conclusion:
+            vals["closing_conclusion_id"] = conclusion.id
+        if substantiation:
+            vals["substantiation"] = substantiation
+        return vals
 
     def complaint_revisit(self, satisfaction, note=None):
         """Record the revisit (回访, S000-R120). A dissatisfied result stays in
@@ -979,13 +984,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket = ticket._lifecycle_begin("close", "closed")
             vals = {"closing_note": note}
-            conclusion = to_record(
-                ticket.env, "complaint.closing.conclusion", conclusion
-            )
-            if conclusion:
-                vals["closing_conclusion_id"] = conclusion.id
-            if substantiation:
-                vals["substantiation"] = substantiation
+            vals.update(ticket._finding_vals(conclusion, substantiation))
             check_input_types(ticket, vals)
             ticket._move_to_step("closed", vals)
         return True

@@ -71,6 +71,25 @@ class ComplaintCommon(TransactionCase):
         )
 
     @classmethod
+    def _assign_role(cls, code, company, users):
+        """``users`` hold approver role ``code`` in ``company`` (replacing the
+        holders demo data may have put there)."""
+        role = cls.env.ref(f"complaint_core.approval_role_{code}")
+        Assignment = cls.env["complaint.approval.assignment"]
+        values = {
+            "role_id": role.id,
+            "company_id": company.id,
+            "user_ids": [Command.set(users.ids)],
+        }
+        existing = Assignment.search(
+            [("role_id", "=", role.id), ("company_id", "=", company.id)]
+        )
+        if existing:
+            existing.write(values)
+        else:
+            Assignment.create(values)
+
+    @classmethod
     def _ticket(cls, user=None, company=None, **vals):
         user = user or cls.staff_a
         company = company or user.company_id

@@ -61,20 +61,7 @@ class TestAccessMatrix(ComplaintCommon):
         super().setUpClass()
         ref = cls.env.ref
         cls.supervisor = cls._user("cc_mx_supervisor", "staff", cls.city_a)
-        role = ref("complaint_core.approval_role_supervisor")
-        Assignment = cls.env["complaint.approval.assignment"]
-        assignment = Assignment.search(
-            [("role_id", "=", role.id), ("company_id", "=", cls.city_a.id)]
-        )
-        values = {
-            "role_id": role.id,
-            "company_id": cls.city_a.id,
-            "user_ids": [Command.set(cls.supervisor.ids)],
-        }
-        if assignment:
-            assignment.write(values)
-        else:
-            Assignment.create(values)
+        cls._assign_role("supervisor", cls.city_a, cls.supervisor)
         cls.portal_owner = new_test_user(
             cls.env, login="cc_mx_portal_owner", groups="base.group_portal"
         )

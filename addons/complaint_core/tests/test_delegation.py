@@ -50,19 +50,7 @@ class TestDelegation(ComplaintCommon):
 
     @classmethod
     def _assign(cls, role, company, users):
-        Assignment = cls.env["complaint.approval.assignment"]
-        vals = {
-            "role_id": cls.role[role].id,
-            "company_id": company.id,
-            "user_ids": [Command.set(users.ids)],
-        }
-        existing = Assignment.search(
-            [("role_id", "=", vals["role_id"]), ("company_id", "=", company.id)]
-        )
-        if existing:
-            existing.write(vals)
-        else:
-            Assignment.create(vals)
+        cls._assign_role(role, company, users)
 
     def _propose(self, item, user=None, **amounts):
         user = user or self.staff_a

@@ -377,20 +377,7 @@ class TestSettlementIntegrity(ComplaintCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.supervisor = cls._user("cc_int_supervisor", "staff", cls.city_a)
-        role = cls.env.ref("complaint_core.approval_role_supervisor")
-        Assignment = cls.env["complaint.approval.assignment"]
-        assignment = Assignment.search(
-            [("role_id", "=", role.id), ("company_id", "=", cls.city_a.id)]
-        )
-        vals = {
-            "role_id": role.id,
-            "company_id": cls.city_a.id,
-            "user_ids": [Command.set(cls.supervisor.ids)],
-        }
-        if assignment:
-            assignment.write(vals)
-        else:
-            Assignment.create(vals)
+        cls._assign_role("supervisor", cls.city_a, cls.supervisor)
         cls.item = cls.env.ref("complaint_core.settlement_item_agent_change")
         cls.ticket = cls._ticket()
 
