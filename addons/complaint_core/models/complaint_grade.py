@@ -72,14 +72,13 @@ class ComplaintGrade(models.Model):
     def _compute_scheme_id(self):
         # The code is the key (data, rules package); the record is what
         # people read and pick. Upgraded databases get theirs here.
-        schemes = self.env["complaint.grading.scheme"]._by_code(self.mapped("scheme"))
-        for grade in self:
-            grade.scheme_id = schemes.get(grade.scheme, False)
+        self.env["complaint.grading.scheme"]._link(self, "scheme", "scheme_id")
 
     def _inverse_scheme_id(self):
-        for grade in self:
-            if grade.scheme_id and grade.scheme != grade.scheme_id.code:
-                grade.scheme = grade.scheme_id.code
+        # A grade always belongs to a scheme: clearing the pick keeps it.
+        self.env["complaint.grading.scheme"]._write_code(
+            self.filtered("scheme_id"), "scheme", "scheme_id"
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

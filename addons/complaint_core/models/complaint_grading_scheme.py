@@ -23,11 +23,31 @@ class ComplaintGradingScheme(models.Model):
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
     grade_ids = fields.One2many("complaint.grade", "scheme_id", string="Grades")
-    grade_count = fields.Integer(compute="_compute_grade_count", string="Grades")
+    grade_count = fields.Integer(
+        compute="_compute_grade_count", string="Number of grades"
+    )
 
     _sql_constraints = [
         ("code_uniq", "unique(code)", "The code of a grading scheme must be unique.")
     ]
+
+    @api.model
+    def _link(self, records, code_field, scheme_field):
+        """Compute of a ``scheme_field`` (the record people pick) from the
+        ``code_field`` (the key the rules package and the data use), on any
+        model that carries both (grades, companies, SLA policies)."""
+        schemes = self._by_code(records.mapped(code_field))
+        for record in records:
+            record[scheme_field] = schemes.get(record[code_field], False)
+
+    @api.model
+    def _write_code(self, records, code_field, scheme_field):
+        """Inverse of :meth:`_link`: the picked record's code back into the
+        code field."""
+        for record in records:
+            code = record[scheme_field].code or False
+            if record[code_field] != code:
+                record[code_field] = code
 
     @api.depends("grade_ids")
     def _compute_grade_count(self):

@@ -138,16 +138,11 @@ class ResCompany(models.Model):
     @api.depends("complaint_grade_scheme")
     def _compute_complaint_grade_scheme_id(self):
         # Existing companies get the record of their code on upgrade.
-        schemes = self.env["complaint.grading.scheme"]._by_code(
-            self.mapped("complaint_grade_scheme")
+        self.env["complaint.grading.scheme"]._link(
+            self, "complaint_grade_scheme", "complaint_grade_scheme_id"
         )
-        for company in self:
-            company.complaint_grade_scheme_id = schemes.get(
-                company.complaint_grade_scheme, False
-            )
 
     def _inverse_complaint_grade_scheme_id(self):
-        for company in self:
-            code = company.complaint_grade_scheme_id.code or False
-            if company.complaint_grade_scheme != code:
-                company.complaint_grade_scheme = code
+        self.env["complaint.grading.scheme"]._write_code(
+            self, "complaint_grade_scheme", "complaint_grade_scheme_id"
+        )

@@ -202,12 +202,7 @@ class ComplaintSlaPolicy(models.Model):
 
     @api.depends("scheme")
     def _compute_scheme_id(self):
-        schemes = self.env["complaint.grading.scheme"]._by_code(self.mapped("scheme"))
-        for policy in self:
-            policy.scheme_id = schemes.get(policy.scheme, False)
+        self.env["complaint.grading.scheme"]._link(self, "scheme", "scheme_id")
 
     def _inverse_scheme_id(self):
-        for policy in self:
-            code = policy.scheme_id.code or False
-            if policy.scheme != code:
-                policy.scheme = code
+        self.env["complaint.grading.scheme"]._write_code(self, "scheme", "scheme_id")
