@@ -2,12 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..integrity import check_input_types, check_protected, in_lifecycle
+from ..tools import local_time_text
 
 # A dispatch deadline lies after the dispatch and at most this far ahead.
 MAX_DEADLINE_DAYS = 366
@@ -104,9 +103,7 @@ class ComplaintDispatchOrder(models.Model):
         """``value`` (UTC) in the company's timezone, with its zone, as a
         person reads it (e.g. 2026-12-02 17:00 CST)."""
         company = self[:1].company_id or self.env.company
-        tz = pytz.timezone(company.partner_id.tz or "Asia/Shanghai")
-        local = pytz.utc.localize(fields.Datetime.to_datetime(value)).astimezone(tz)
-        return local.strftime("%Y-%m-%d %H:%M %Z")
+        return local_time_text(value, company.partner_id.tz)
 
     def _local_deadline(self):
         self.ensure_one()

@@ -11,6 +11,8 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import SQL
 
+from odoo.addons.complaint_core.tools import local_time_text
+
 from complaint_rules import deadline_status as rules_status
 from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
@@ -783,6 +785,7 @@ class ComplaintTicketDeadline(models.Model):
                     "items": [title],
                     "first": deadline,
                     "zone": zones[zone],
+                    "tz_name": zone,
                     "notify": False,
                     "handler": handler,
                     "leader": leader,
@@ -790,12 +793,11 @@ class ComplaintTicketDeadline(models.Model):
                     "name": name,
                 }
             ticket["notify"] |= action in ("notify", "both")
-            local = pytz.utc.localize(deadline).astimezone(ticket["zone"])
             ticket["items"].append(
                 line_text
                 % {
                     "step": steps.get(step, step),
-                    "deadline": local.strftime("%Y-%m-%d %H:%M %Z"),
+                    "deadline": local_time_text(deadline, ticket["tz_name"]),
                     "rules": " (%s)" % rule_ref if rule_ref else "",  # noqa: UP031
                 }
             )

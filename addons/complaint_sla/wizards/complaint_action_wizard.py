@@ -1,8 +1,8 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import pytz
-
 from odoo import api, fields, models
+
+from odoo.addons.complaint_core.tools import local_time_text
 
 # A dispatch hands over the handling: its deadline is measured against the
 # running clocks that end after the dispatch (reply, closing...), not
@@ -70,6 +70,4 @@ class ComplaintActionWizard(models.TransientModel):
     def _local_text(self, value):
         """``value`` (UTC) in the ticket company's timezone, with its zone."""
         company = self.ticket_id.company_id or self.env.company
-        tz = pytz.timezone(company.partner_id.tz or self.env.user.tz or "Asia/Shanghai")
-        local = pytz.utc.localize(fields.Datetime.to_datetime(value)).astimezone(tz)
-        return local.strftime("%Y-%m-%d %H:%M %Z")
+        return local_time_text(value, company.partner_id.tz or self.env.user.tz)
