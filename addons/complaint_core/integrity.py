@@ -18,6 +18,7 @@ the integrity rules every model of the suite applies (issue 9).
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class _LifecycleToken:
@@ -98,6 +99,21 @@ def tracked(records):
     ):
         return records
     return records.with_context(**dict.fromkeys(_UNTRACKED_KEYS, False))
+
+
+def lock_rows(records, fnames):
+    """Row-lock ``records`` for a lifecycle or approval action and re-read
+    ``fnames``: of two concurrent actions the second waits for nothing
+    (NOWAIT), fails with a concurrency error that Odoo's request layer
+    retries, and the retry sees the first action's result."""
+    records.env.cr.execute(
+        SQL(
+            "SELECT id FROM %s WHERE id IN %s FOR UPDATE NOWAIT",
+            SQL.identifier(records._table),
+            tuple(records.ids),
+        )
+    )
+    records.invalidate_recordset(fnames)
 
 
 def complaint_role(env):

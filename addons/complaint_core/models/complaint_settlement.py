@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 from complaint_rules import approval as rules_approval
 from complaint_rules.errors import RuleError
@@ -11,6 +10,7 @@ from ..integrity import (
     check_input_types,
     check_protected,
     lifecycle,
+    lock_rows,
     tracked,
     with_user_lang,
     without_protected_defaults,
@@ -232,13 +232,7 @@ class ComplaintSettlement(models.Model):
         """Row lock: of two concurrent decisions on one proposal, the second
         waits for nothing and is retried by the request layer, then refused
         on the state the first one left."""
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM complaint_settlement WHERE id IN %s FOR UPDATE NOWAIT",
-                tuple(self.ids),
-            )
-        )
-        self.invalidate_recordset(["state"])
+        lock_rows(self, ["state"])
         return with_user_lang(self)
 
     def action_submit(self):

@@ -18,6 +18,7 @@ from ..integrity import (
     check_protected,
     complaint_role,
     lifecycle,
+    lock_rows,
     to_record,
     tracked,
     with_user_lang,
@@ -818,13 +819,7 @@ class HelpdeskTicket(models.Model):
         """
         self.ensure_one()
         ticket = with_user_lang(self)
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE NOWAIT",
-                self.id,
-            )
-        )
-        self.invalidate_recordset(["stage_id", "complaint_step", "company_id"])
+        lock_rows(self, ["stage_id", "complaint_step", "company_id"])
         if target is None:
             return ticket
         transition = rules_lifecycle.TRANSITIONS.get((self.complaint_step, target))
