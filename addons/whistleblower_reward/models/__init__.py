@@ -8,3 +8,4 @@ from . import whistleblower_identity_log
 from . import whistleblower_receipt
 from . import helpdesk_ticket_retention
 from . import complaint_classification
+from . import helpdesk_ticket_retaliation

@@ -161,7 +161,8 @@ class WhistleblowerIdentityRequest(models.Model):
         env = with_user_lang(self).env
         if not env.user.has_group(CUSTODIAN):
             raise UserError(env._("Only a custodian decides on identity access."))
-        request = lock_rows(self, ["state", "user_id"])
+        lock_rows(self, ["state", "user_id"])
+        request = self.with_env(env)
         if request.user_id == env.user:
             raise UserError(
                 env._("You cannot decide on your own identity access request.")

@@ -1,1 +1,2 @@
 from . import test_sealed_identity
+from . import test_opening
