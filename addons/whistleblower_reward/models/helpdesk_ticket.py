@@ -217,6 +217,19 @@ class HelpdeskTicket(models.Model):
             vals["complainant_anonymous"] = bool(anonymous)
             vals.setdefault("wb_subject_rank", "ordinary")
             vals["wb_has_identity"] = bool(identity)
+            # Known before the INSERT, so that deadlines (complaint_sla) open
+            # on the report's own route.
+            company = self.env["res.company"].browse(
+                vals.get("company_id") or self.env.company.id
+            )
+            vals.update(
+                model._wb_route_values(
+                    company, bool(anonymous), vals["wb_subject_rank"]
+                ),
+                wb_pseudonym=self.env["ir.sequence"]
+                .sudo()
+                .next_by_code("whistleblower.report"),
+            )
             sealed[index] = identity
         tickets = super(
             HelpdeskTicket,
@@ -233,13 +246,7 @@ class HelpdeskTicket(models.Model):
             [tickets[index].id for index in range(len(vals_list)) if index in sealed]
         )
         if reports:
-            Sequence = self.env["ir.sequence"].sudo()
             for index, ticket in zip(sorted(sealed), reports, strict=True):
-                values = {
-                    "wb_pseudonym": Sequence.next_by_code("whistleblower.report"),
-                    **ticket._wb_route_vals(),
-                }
-                lifecycle(ticket.sudo()).write(values)
                 if sealed[index]:
                     self.env["whistleblower.identity"].sudo().create(
                         {"ticket_id": ticket.id, **sealed[index]}
@@ -298,7 +305,13 @@ class HelpdeskTicket(models.Model):
             reports._wb_seal_inputs(inputs)
         if "wb_subject_rank" in vals and reports:
             for ticket in reports:
-                lifecycle(ticket.sudo()).write(ticket._wb_route_vals())
+                lifecycle(ticket.sudo()).write(
+                    self._wb_route_values(
+                        ticket.company_id,
+                        bool(ticket.complainant_anonymous),
+                        ticket.wb_subject_rank or "ordinary",
+                    )
+                )
         if vals.get("stage_id") and reports:
             closed = reports.filtered(lambda t: t.closed and not t.wb_retention_date)
             if closed:
@@ -332,17 +345,20 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Opening (立项) route: S000-R013..R015, S000-R071
     # ------------------------------------------------------------------
-    def _wb_opening_rules(self):
-        self.ensure_one()
-        code = self.company_id.sudo().whistleblower_rulebook or "mine"
+    def _wb_opening_rules(self, company=None):
+        company = company or self.company_id
+        code = company.sudo().whistleblower_rulebook or "mine"
         return presets.get("opening_rules", code)
 
-    def _wb_route_vals(self):
-        self.ensure_one()
+    @api.model
+    def _wb_route_values(self, company, anonymous, rank):
+        """The opening route's fields for a report of ``company``."""
+        if rank not in dict(RANKS):
+            raise ValidationError(
+                self.env._("%(rank)s is not a rank of the person reported.", rank=rank)
+            )
         route = route_opening(
-            self._wb_opening_rules(),
-            anonymous=bool(self.complainant_anonymous),
-            rank=self.wb_subject_rank or "ordinary",
+            self._wb_opening_rules(company), anonymous=anonymous, rank=rank
         )
         return {
             "wb_route": route.route,
@@ -359,7 +375,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             decider = False
             if ticket.wb_route:
-                rules = ticket._wb_opening_rules()
+                rules = ticket._wb_opening_rules(ticket.company_id)
                 role = {
                     "evaluation": rules.evaluator,
                     "approval": rules.approver,

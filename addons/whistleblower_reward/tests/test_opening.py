@@ -58,6 +58,7 @@ class TestOpeningRoutes(WhistleblowerCommon):
         """Only investigators see a report on senior management; the people
         it names never see it, not even as investigators."""
         report = self._report(
+            user=self.investigator,
             wb_subject_rank="senior",
             wb_reported_user_ids=[Command.set(self.manager_a.ids)],
         )
@@ -72,6 +73,12 @@ class TestOpeningRoutes(WhistleblowerCommon):
                 [("id", "=", report.id)]
             )
         )
+        # The clerk who took a report in keeps sight of it (the intake body
+        # submits it, S000-R015); their manager does not.
+        taken = self._report(wb_subject_rank="senior")
+        self.assertTrue(taken.with_user(self.staff_a).read(["wb_pseudonym"]))
+        with self.assertRaises(AccessError):
+            self._as(taken, self.manager_a).read(["name"])
         # An investigator named in the report loses sight of it too.
         self._as(report, self.investigator).write(
             {"wb_reported_user_ids": [Command.link(self.investigator_2.id)]}
