@@ -102,3 +102,26 @@ def sla_error_message(env, exc):
         )
     # Everything else is mapped in one place, complaint_core's.
     return rules_error_message(env, exc)
+
+
+class FollowedPairs:
+    """The (ticket id, partner id) pairs an SLA scan has just made followers
+    in one batch. Put in the context of the scan's activity create, it lets
+    ``helpdesk.ticket.message_subscribe`` skip its per-user re-check of those
+    very pairs. A Python object: a context sent over RPC holds only JSON
+    values, so no client can forge it."""
+
+    __slots__ = ("pairs",)
+
+    def __init__(self, pairs):
+        self.pairs = frozenset(pairs)
+
+    def covers(self, res_ids, partner_ids):
+        return bool(res_ids) and all(
+            (res_id, partner_id) in self.pairs
+            for res_id in res_ids
+            for partner_id in partner_ids
+        )
+
+
+FOLLOWED_KEY = "complaint_sla_followed"

@@ -21,8 +21,10 @@ from ..tools import (
     BREACH_ACTIONS,
     CAP_MODES,
     END_STEPS,
+    FOLLOWED_KEY,
     SLA_STEPS,
     UNITS,
+    FollowedPairs,
     aware,
     naive,
     sla_error_message,
@@ -569,7 +571,19 @@ class ComplaintTicketDeadline(models.Model):
         in the company's language (its partner's), not the job user's."""
         if self.env.context.get("lang") and not self.env.user._is_superuser():
             return self
-        lang = self.env.company.partner_id.lang or self.env.user.lang
+        # The company's language alone, in one query: a scan is short, and
+        # reading the company and its partner through the ORM cost more than
+        # a steady tick's own work.
+        self.env.cr.execute(
+            SQL(
+                """SELECT p.lang FROM res_company c
+                     JOIN res_partner p ON p.id = c.partner_id
+                    WHERE c.id = %s""",
+                self.env.company.id,
+            )
+        )
+        row = self.env.cr.fetchone()
+        lang = (row and row[0]) or self.env.user.lang
         return self.with_context(lang=lang) if lang else self
 
     @api.model
@@ -840,42 +854,89 @@ class ComplaintTicketDeadline(models.Model):
             mail_notify_force_send=False
         )._message_log_batch(bodies=bodies, message_type="comment")
         if activities:
-            active = set(
-                env["res.users"]
-                .sudo()
-                .browse({user_id for *_rest, user_id in activities})
-                .filtered("active")
-                .ids
+            self._sla_create_activities(activities, summary, xmlid)
+
+    @api.model
+    def _sla_create_activities(self, activities, summary, xmlid):
+        """One ``mail.activity`` create for ``[(ticket id, day, user id)]``.
+
+        What mail.activity's create does per assignee is prepared in batch:
+        the assignees and their partners are read once (the create reads
+        them again from the cache), the tickets' names once (each activity's
+        ``res_name``), and the assignees follow their tickets through one
+        subscription per set of assignees (:meth:`_sla_follow`) instead of
+        one per assignee, each with its own partner and follower look-ups.
+        """
+        env = self.env
+        Ticket = env["helpdesk.ticket"].sudo()
+        users = env["res.users"].sudo().browse({user_id for *_r, user_id in activities})
+        active = users.filtered("active")
+        activities = [row for row in activities if row[2] in active._ids]
+        if not activities:
+            return
+        # res_name is computed per activity from the ticket's display name
+        # (number and name): only those two columns, in one query.
+        tickets = Ticket.browse({ticket_id for ticket_id, *_rest in activities})
+        tickets.fetch(["number", "name"])
+        tickets.mapped("display_name")
+        # One read of the partners (prefetched together from the users).
+        partners = {user.id: user.partner_id for user in active}
+        followed = self._sla_follow(
+            Ticket, [(ticket_id, partners[uid]) for ticket_id, _d, uid in activities]
+        )
+        model_id = env["ir.model"]._get_id("helpdesk.ticket")
+        type_id = env["ir.model.data"]._xmlid_to_res_id(xmlid)
+        # One create for all (the assignees see the activity at once, one
+        # bus notification per assignee); no e-mail per activity (quick
+        # update).
+        env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True,
+            mail_notify_force_send=False,
+            **{FOLLOWED_KEY: followed},
+        ).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket_id,
+                    "activity_type_id": type_id,
+                    # The steps and deadlines are in the ticket's note; the
+                    # activity only points at it (one sanitized HTML body per
+                    # warning instead of three).
+                    "summary": summary,
+                    "date_deadline": day,
+                    "user_id": user_id,
+                    "automated": True,
+                }
+                for ticket_id, day, user_id in activities
+            ]
+        )
+
+    @api.model
+    def _sla_follow(self, tickets, assignments):
+        """Make each activity's assignee (``[(ticket id, user's partner)]``)
+        a follower of its ticket, as
+        mail.activity's create does (``message_subscribe``: active partners
+        only, default subtypes, the internal or the external ones for a
+        share partner, existing followers kept): one ``_message_subscribe``
+        per distinct set of partners, usually one per scan. Returns the
+        :class:`FollowedPairs` of the pairs covered."""
+        partners = {}
+        for ticket_id, partner in assignments:
+            if partner.active:
+                partners.setdefault(ticket_id, set()).add(partner)
+        groups = {}
+        for ticket_id, ticket_partners in partners.items():
+            groups.setdefault(frozenset(ticket_partners), []).append(ticket_id)
+        for group, ticket_ids in groups.items():
+            tickets.browse(ticket_ids)._message_subscribe(
+                partner_ids=[partner.id for partner in group],
+                customer_ids=[partner.id for partner in group if partner.partner_share],
             )
-            # res_name is computed per activity from the ticket's display
-            # name: read them all in one query first.
-            Ticket.browse({ticket_id for ticket_id, *_rest in activities}).mapped(
-                "display_name"
-            )
-            model_id = env["ir.model"]._get_id("helpdesk.ticket")
-            type_id = env["ir.model.data"]._xmlid_to_res_id(xmlid)
-            # One create for all (the assignees follow the ticket and see the
-            # activity at once); no e-mail per activity (quick update).
-            env["mail.activity"].sudo().with_context(
-                mail_activity_quick_update=True, mail_notify_force_send=False
-            ).create(
-                [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": ticket_id,
-                        "activity_type_id": type_id,
-                        # The steps and deadlines are in the ticket's note;
-                        # the activity only points at it (one sanitized HTML
-                        # body per warning instead of three).
-                        "summary": summary,
-                        "date_deadline": day,
-                        "user_id": user_id,
-                        "automated": True,
-                    }
-                    for ticket_id, day, user_id in activities
-                    if user_id in active
-                ]
-            )
+        return FollowedPairs(
+            (ticket_id, partner.id)
+            for ticket_id, ticket_partners in partners.items()
+            for partner in ticket_partners
+        )
 
     @api.model
     def _sla_after_fire(self, kind, rows):

@@ -16,7 +16,7 @@ from complaint_rules import deadline_status as rules_status
 from complaint_rules import sla as rules_sla
 from complaint_rules.errors import RuleError
 
-from ..tools import aware
+from ..tools import FOLLOWED_KEY, FollowedPairs, aware
 
 _logger = logging.getLogger(__name__)
 
@@ -208,6 +208,24 @@ class HelpdeskTicket(models.Model):
                 now, "cancelled"
             )
         return res
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # An SLA scan subscribes its activities' assignees in one batch
+        # (complaint.ticket.deadline._sla_follow); mail.activity's create
+        # then asks again per assignee: the pairs just subscribed are not
+        # looked up a second time.
+        followed = self.env.context.get(FOLLOWED_KEY)
+        if (
+            self.env.su
+            and isinstance(followed, FollowedPairs)
+            and partner_ids
+            and not subtype_ids
+            and followed.covers(self.ids, partner_ids)
+        ):
+            return True
+        return super().message_subscribe(
+            partner_ids=partner_ids, subtype_ids=subtype_ids
+        )
 
     def _sla_open_lines(self):
         return (

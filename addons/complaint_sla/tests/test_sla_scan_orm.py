@@ -105,6 +105,39 @@ class TestSlaScanOrm(SlaCommon):
                 ticket.message_partner_ids,
             )
 
+    def test_assignees_follow_as_message_subscribe_makes_them(self):
+        """The scan subscribes its assignees in one batch (issue 10 item 7):
+        the same followers as mail.activity's own ``message_subscribe``
+        (default subtypes), a follower's own subtypes kept, and the context
+        key that skips the repeated check cannot come from a caller."""
+        first, second = self._tickets(2)
+        note = self.env.ref("mail.mt_note")
+        # The supervisor already follows the first ticket, notes only.
+        first.message_subscribe(
+            partner_ids=self.manager_p.partner_id.ids, subtype_ids=note.ids
+        )
+        self.assertEqual(self._scan_as_cron("warn", self.warn_time), 2)
+        default = self.env["mail.message.subtype"].default_subtypes("helpdesk.ticket")[
+            0
+        ]
+        for ticket in first | second:
+            followers = ticket.message_follower_ids
+            for user in self.staff_a | self.manager_p:
+                follower = followers.filtered(
+                    lambda f, u=user: f.partner_id == u.partner_id
+                )
+                self.assertEqual(len(follower), 1)
+                expected = (
+                    note if (ticket, user) == (first, self.manager_p) else default
+                )
+                self.assertEqual(follower.subtype_ids, expected)
+        # A JSON value sent over RPC under the same key changes nothing.
+        partner = self.staff_b.partner_id
+        second.with_context(
+            complaint_sla_followed=[[second.id, partner.id]]
+        ).sudo().message_subscribe(partner_ids=partner.ids)
+        self.assertIn(partner, second.message_partner_ids)
+
     def test_activity_notifies_its_user(self):
         """The assignee sees the activity as any other: in the systray
         counter of their activities (overdue) and through the bus message
