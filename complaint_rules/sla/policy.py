@@ -3,13 +3,18 @@
 Policies and specificity
 ------------------------
 A :class:`Policy` has **criteria** (kinds, grades, channels, org levels,
-companies: each a set, empty = any; and the reporter's **anonymity**: any,
+companies, tracks: each a set, empty = any; and the reporter's **anonymity**: any,
 real-name only or anonymous only, :data:`ANONYMITY`) and **step limits**
 (:class:`StepLimit`). It *matches* a ticket (:class:`TicketProfile`) when every
 set criterion holds for the ticket; ``scheme`` is a filter (the policy applies
 only to tickets of companies that use that grading scheme) and is not a
 criterion. The **specificity** of a policy is the number of its criteria set
-(0-6).
+(0-7).
+
+A **track** is a code an addon gives a ticket for its own procedure (e.g. the
+opening route of a whistleblowing report, ``report_senior``): policies for
+that procedure name the track, so that an addon adds deadlines as data, not
+as a new criterion in this engine.
 
 Anonymity is a criterion because some duties are owed to real-name reporters
 only: S000-R174, "对于实名举报,应自受理之日起60个工作日内,将办理情况反馈
@@ -240,7 +245,8 @@ class TicketProfile:
     ``grade`` and ``company`` are opaque (the Odoo layer passes record ids,
     the presets grade codes); ``scheme`` is the grading scheme of the
     ticket's company; ``anonymous`` whether the complainant or reporter did
-    not give their name (complaint_core's ``complainant_anonymous``).
+    not give their name (complaint_core's ``complainant_anonymous``);
+    ``track`` the procedure an addon put the ticket on (empty: none).
     """
 
     kind: str = "complaint"
@@ -250,8 +256,11 @@ class TicketProfile:
     company: Hashable | None = None
     scheme: str = ""
     anonymous: bool = False
+    track: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.track, str):
+            raise InvalidInputError("track must be a text code", field="track")
         if not isinstance(self.anonymous, bool):
             raise InvalidInputError(
                 "anonymous must be True or False", field="anonymous"
@@ -264,6 +273,7 @@ _CRITERIA = (
     ("channels", "channel"),
     ("levels", "level"),
     ("companies", "company"),
+    ("tracks", "track"),
 )
 
 
@@ -278,6 +288,7 @@ class Policy:
     channels: frozenset[str] = frozenset()
     levels: frozenset[str] = frozenset()
     companies: frozenset[Hashable] = frozenset()
+    tracks: frozenset[str] = frozenset()
     anonymity: str = "any"
     scheme: str = ""
     sequence: int = 10
@@ -296,6 +307,7 @@ class Policy:
         )
         object.__setattr__(self, "levels", code_set(self.levels, "levels", ORG_LEVELS))
         object.__setattr__(self, "companies", code_set(self.companies, "companies"))
+        object.__setattr__(self, "tracks", code_set(self.tracks, "tracks"))
         object.__setattr__(self, "anonymity", self.anonymity or "any")
         check_member(self.anonymity, ANONYMITY, "anonymity")
         object.__setattr__(self, "scheme", self.scheme or "")

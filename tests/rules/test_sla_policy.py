@@ -198,6 +198,27 @@ def test_s000_r174_anonymity_criterion_matches_real_name_or_anonymous_only():
         sla.TicketProfile(anonymous="yes")
 
 
+def test_track_criterion_lets_an_addon_add_deadlines_as_data():
+    """A track (e.g. a whistleblowing report's opening route, S000-R015:
+    senior management within 2 working days) is a criterion like the others:
+    a policy naming it matches only tickets on that track and outranks the
+    kind's general policy."""
+    general = policy("report", kinds={"report"})
+    senior = policy("senior", kinds={"report"}, tracks={"report_senior"})
+    on_track = sla.TicketProfile(kind="report", track="report_senior")
+    off_track = sla.TicketProfile(kind="report", track="report_approval")
+    untracked = sla.TicketProfile(kind="report")
+    assert [general.specificity, senior.specificity] == [1, 2]
+    assert [p.code for p in sla.matching_policies([general, senior], on_track)] == [
+        "senior",
+        "report",
+    ]
+    assert sla.matching_policies([general, senior], off_track) == (general,)
+    assert sla.matching_policies([general, senior], untracked) == (general,)
+    with pytest.raises(InvalidInputError):
+        sla.TicketProfile(track=3)
+
+
 # -- slots: when a clock stops ------------------------------------------------------
 
 

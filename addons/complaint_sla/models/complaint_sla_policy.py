@@ -66,6 +66,10 @@ class ComplaintSlaPolicy(models.Model):
     channel_code = fields.Selection(CHANNEL_CODES, string="Channel type")
     org_level = fields.Selection(ORG_LEVELS, string="Org level")
     company_id = fields.Many2one("res.company")
+    track = fields.Char(
+        help="Apply only to tickets an addon put on this track (e.g. "
+        "report_senior: reports on senior management). Empty: every ticket.",
+    )
     anonymity = fields.Selection(
         ANONYMITY,
         required=True,
@@ -101,6 +105,7 @@ class ComplaintSlaPolicy(models.Model):
         "channel_code",
         "org_level",
         "company_id",
+        "track",
         "anonymity",
     )
     def _compute_specificity(self):
@@ -114,6 +119,7 @@ class ComplaintSlaPolicy(models.Model):
                     policy.channel_code,
                     policy.org_level,
                     policy.company_id,
+                    policy.track,
                     (policy.anonymity or "any") != "any",
                 )
             )
@@ -174,6 +180,7 @@ class ComplaintSlaPolicy(models.Model):
                 channels={self.channel_code} if self.channel_code else (),
                 levels={self.org_level} if self.org_level else (),
                 companies=self.company_id.ids,
+                tracks={self.track} if self.track else (),
                 anonymity=self.anonymity or "any",
                 scheme=self.scheme or "",
                 sequence=self.sequence,
