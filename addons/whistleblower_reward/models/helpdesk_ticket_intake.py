@@ -7,7 +7,7 @@ import base64
 import mimetypes
 import os
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from odoo.addons.complaint_core.integrity import lifecycle
@@ -142,13 +142,17 @@ class HelpdeskTicket(models.Model):
         ticket = self.sudo()
         attachments = ticket._wb_attach(list(files)) if files else None
         author = self.env.ref("whistleblower_reward.partner_reporter")
-        ticket.message_post(
+        message = ticket.message_post(
             body=text or self.env._("Files added by the reporter."),
             author_id=author.id,
             message_type="comment",
             subtype_xmlid="mail.mt_note",
-            attachment_ids=attachments.ids if attachments else [],
         )
+        if attachments:
+            # Linked here: message_post drops attachment_ids a public user
+            # did not upload through the composer (the public follow-up page
+            # runs as the public user).
+            message.sudo().attachment_ids = [Command.link(a.id) for a in attachments]
         return True
 
     def _wb_public_status(self):
