@@ -16,14 +16,29 @@
     "data": [
         "security/whistleblower_security.xml",
         "security/ir.model.access.csv",
+        "security/ir.model.access-reward.csv",
+        "security/whistleblower_reward_security.xml",
+        "data/whistleblower_reward_role_data.xml",
+        "data/whistleblower_reward_cron_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "wizards/whistleblower_feedback_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/whistleblower_identity_views.xml",
         "views/whistleblower_identity_request_views.xml",
         "views/res_config_settings_views.xml",
         "views/whistleblower_menus.xml",
+        "views/whistleblower_reward_views.xml",
+        "views/whistleblower_portal_templates.xml",
     ],
-    "demo": ["demo/whistleblower_demo.xml"],
+    "demo": ["demo/whistleblower_demo.xml", "demo/whistleblower_reward_demo.xml"],
+    "assets": {
+        "web.assets_frontend": [
+            "whistleblower_reward/static/src/scss/whistleblower_portal.scss",
+        ],
+        "web.assets_tests": [
+            "whistleblower_reward/static/tests/tours/**/*",
+        ],
+    },
 }

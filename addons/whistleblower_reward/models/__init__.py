@@ -6,6 +6,14 @@ from . import whistleblower_identity
 from . import whistleblower_identity_request
 from . import whistleblower_identity_log
 from . import whistleblower_receipt
+from . import whistleblower_follow_attempt
 from . import helpdesk_ticket_retention
 from . import complaint_classification
 from . import helpdesk_ticket_retaliation
+from . import res_company_reward
+from . import res_config_settings_reward
+from . import whistleblower_reward
+from . import whistleblower_reward_share
+from . import helpdesk_ticket_reward
+from . import helpdesk_ticket_demo
+from . import helpdesk_ticket_closing

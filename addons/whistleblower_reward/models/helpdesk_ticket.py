@@ -57,6 +57,8 @@ REPORT_PROTECTED = frozenset(
         "wb_retention_warned_at",
         "wb_identity_purged_at",
         "wb_has_identity",
+        "wb_feedback_at",
+        "wb_feedback_note",
     }
 )
 INVESTIGATOR = "whistleblower_reward.group_whistleblower_investigator"

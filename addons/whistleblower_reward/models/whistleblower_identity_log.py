@@ -83,7 +83,11 @@ class WhistleblowerIdentityLog(models.Model):
         return self.sudo().create(vals_list)
 
     def write(self, vals):
-        raise UserError(self.env._("The identity access log cannot be changed."))
+        if self:
+            raise UserError(self.env._("The identity access log cannot be changed."))
+        return super().write(vals)
 
     def unlink(self):
-        raise UserError(self.env._("The identity access log cannot be deleted."))
+        if self:
+            raise UserError(self.env._("The identity access log cannot be deleted."))
+        return super().unlink()

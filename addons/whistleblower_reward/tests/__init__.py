@@ -1,2 +1,5 @@
 from . import test_sealed_identity
 from . import test_opening
+from . import test_public_form
+from . import test_reward
+from . import test_closing

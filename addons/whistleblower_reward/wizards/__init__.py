@@ -1,0 +1,1 @@
+from . import whistleblower_feedback_wizard
