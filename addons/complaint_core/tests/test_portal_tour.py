@@ -53,7 +53,7 @@ class TestPortalTour(ComplaintTourCase):
         self._start_tour_local("/my/tickets", "complaint_portal_file_ticket", login)
         ticket = tickets.search([]) - before
         self.assertEqual(len(ticket), 1, "one ticket filed, none by the refusal")
-        self.assertEqual(ticket.complaint_kind, "report")
+        self.assertEqual(ticket.complaint_kind, "consultation")
         self.assertEqual(ticket.complainant_phone, "13800138000")
         self.assertTrue(ticket.complainant_anonymous)
         self.assertEqual(

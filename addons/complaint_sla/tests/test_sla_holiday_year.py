@@ -98,6 +98,9 @@ class TestSlaYearWithoutHolidays(SlaCommon):
         )
 
     def test_s000_r174_2027_deadline_before_and_after_loading_the_year(self):
+        # Other open deadlines (demo data of the installed addons) may reach
+        # 2027 too: count ours.
+        already = self._year_2027().provisional_count
         first, second = self._report(), self._report()
         line = first.sla_deadline_ids
         # Weekends only in 2027: 22 working days left in December, 21 in
@@ -125,7 +128,7 @@ class TestSlaYearWithoutHolidays(SlaCommon):
             activity.user_id.has_group("complaint_core.group_complaint_head_office")
         )
         self.assertFalse(self._year_2027().loaded)
-        self.assertEqual(self._year_2027().provisional_count, 2)
+        self.assertEqual(self._year_2027().provisional_count, already + 2)
 
         wizard = self.env["complaint.sla.holiday.import"].create(
             {"year_id": self._year_2027().id, "notice": NOTICE_2027}

@@ -197,18 +197,24 @@ class HelpdeskTicket(models.Model):
                 for name in IDENTITY_INPUTS:
                     vals.pop(name, None)
                 continue
+            if self.env.user.share and not self.env.su:
+                # A portal account names its holder: reports go through the
+                # confidential channel (/whistleblow), where nobody but an
+                # investigator under a grant learns who reported.
+                raise UserError(
+                    model.env._(
+                        "Reports (whistleblowing) are filed on the confidential "
+                        "reporting page /whistleblow, not in the customer portal."
+                    )
+                )
             identity = model._wb_take_identity(vals)
             anonymous = vals.get(
                 "complainant_anonymous",
                 self.env.context.get("default_complainant_anonymous", False),
             )
-            if anonymous and identity:
-                raise ValidationError(
-                    model.env._(
-                        "An anonymous report cannot carry the reporter's name or "
-                        "contact: untick Anonymous or leave them empty."
-                    )
-                )
+            # Anonymous with details given (e.g. a phone for call-backs): the
+            # details are sealed like any other, never dropped (no data
+            # lost) and never shown; the report is treated as anonymous.
             if not anonymous and not identity.get("name"):
                 raise ValidationError(
                     model.env._(
@@ -291,12 +297,17 @@ class HelpdeskTicket(models.Model):
                         "which are sealed."
                     )
                 )
-            if "complainant_anonymous" in vals and any(
-                t.complainant_anonymous != bool(vals["complainant_anonymous"])
-                for t in reports
+            if (
+                "complainant_anonymous" in vals
+                and not vals["complainant_anonymous"]
+                and not inputs.get("wb_identity_name")
+                and any(not t.wb_has_identity for t in reports)
             ):
                 raise UserError(
-                    tickets.env._("Whether a report is anonymous is fixed at intake.")
+                    tickets.env._(
+                        "A report becomes real-name only with the reporter's "
+                        "name: enter it in the reporter fields (sealed)."
+                    )
                 )
             if "wb_protected" in vals and not self.env.user.has_group(INVESTIGATOR):
                 raise UserError(
@@ -305,7 +316,7 @@ class HelpdeskTicket(models.Model):
         res = super().write(vals)
         if inputs and reports:
             reports._wb_seal_inputs(inputs)
-        if "wb_subject_rank" in vals and reports:
+        if {"wb_subject_rank", "complainant_anonymous"} & set(vals) and reports:
             for ticket in reports:
                 lifecycle(ticket.sudo()).write(
                     self._wb_route_values(

@@ -183,7 +183,6 @@ class TestSealedIdentity(WhistleblowerCommon):
             {"wb_pseudonym": "WB-0000-000001"},
             {"wb_hidden_from_management": False},
             {"complaint_kind": "complaint"},
-            {"complainant_anonymous": True},
         ):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 t.write(vals)
@@ -192,8 +191,18 @@ class TestSealedIdentity(WhistleblowerCommon):
             self._as(complaint, self.head_admin).write({"complaint_kind": "report"})
 
     def test_anonymity_and_name_are_consistent(self):
-        with self.assertRaises(ValidationError):
-            self._report(anonymous=True, wb_identity_name=REPORTER_NAME)
+        # Anonymous, with a phone left for call-backs: sealed, not dropped,
+        # and still routed as anonymous.
+        called_back = self._report(anonymous=True, wb_identity_phone=REPORTER_PHONE)
+        self.assertTrue(called_back.wb_has_identity)
+        self.assertEqual(called_back.wb_route, "evaluation")
+        self.assertFalse(called_back.complainant_phone)
+        self.assertEqual(
+            self.env["whistleblower.identity"]
+            .search([("ticket_id", "=", called_back.id)])
+            .phone,
+            REPORTER_PHONE,
+        )
         with self.assertRaises(ValidationError):
             self._report(wb_identity_name=False)
         anonymous = self._report(anonymous=True)
@@ -203,6 +212,29 @@ class TestSealedIdentity(WhistleblowerCommon):
                 [("ticket_id", "=", anonymous.id)]
             )
         )
+        # Real-name only with a name (sealed); then routed as real-name.
+        with self.assertRaises(UserError):
+            self._as(anonymous, self.investigator).write(
+                {"complainant_anonymous": False}
+            )
+        self._as(anonymous, self.investigator).write(
+            {"complainant_anonymous": False, "wb_identity_name": REPORTER_NAME}
+        )
+        self.assertEqual(anonymous.wb_route, "approval")
+        self.assertTrue(anonymous.wb_has_identity)
+
+    def test_portal_account_cannot_file_a_report(self):
+        """A portal account names its holder: reports go to /whistleblow."""
+        Ticket = self.env["helpdesk.ticket"].with_user(self.portal_user)
+        with self.assertRaisesRegex(UserError, "/whistleblow"):
+            Ticket.create(
+                {
+                    "complaint_kind": "report",
+                    "name": "Bribes",
+                    "description": "<p>x</p>",
+                    "complainant_anonymous": True,
+                }
+            )
 
     def test_duplicate_detection_does_not_tie_reports_to_a_reporter(self):
         """Two reports of the same reporter are not flagged as repeats: the

@@ -29,7 +29,7 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "wb_subject_rank" in vals:
+        if {"wb_subject_rank", "complainant_anonymous"} & set(vals):
             reports = self.filtered(lambda t: t.complaint_kind == "report")
             if reports:
                 # A new route: the clocks of the new track.

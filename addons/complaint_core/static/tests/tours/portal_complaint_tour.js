@@ -159,9 +159,9 @@ registry.category("web_tour.tours").add("complaint_portal_file_ticket", {
         },
         checkLanguage("the new-ticket form"),
         {
-            content: "Kind: report",
+            content: "Kind: consultation",
             trigger: "select[name='complaint_kind']",
-            run: "select report",
+            run: "select consultation",
         },
         {
             content: "Subject",
@@ -200,7 +200,7 @@ registry.category("web_tour.tours").add("complaint_portal_file_ticket", {
         },
         {
             content: "The kind is kept",
-            trigger: "select[name='complaint_kind']:has(option[value='report']:selected)",
+            trigger: "select[name='complaint_kind']:has(option[value='consultation']:selected)",
         },
         {
             content: "Anonymity is kept",
