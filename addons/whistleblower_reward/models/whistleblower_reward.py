@@ -903,7 +903,7 @@ class WhistleblowerReward(models.Model):
                 "%(tier)s: %(base_name)s %(base)s × %(rate)s %% = %(raw)s, cap "
                 "%(cap)s.",
                 tier=self._selection_label("tier", arg),
-                rate=f"{self.rate_percent:g}",
+                rate=format(self.rate_percent, "g"),
                 base_name=self._selection_label("basis", self.basis),
                 base=self._money(self.base_amount),
                 raw=self.raw_text or "0",
