@@ -71,6 +71,31 @@ DEMO_REPORTS = [
         },
         ("dispatched", "handling", "replied"),
     ),
+    (
+        "report_closed_demo",
+        "complaint_core.company_city_a_demo",
+        {
+            "name": "车辆加油卡私用",
+            "description": "<p>公务车加油卡长期在周末为私家车加油。</p>",
+            "wb_subject": "车队 司机",
+            "wb_subject_rank": "ordinary",
+            "wb_identity_name": "黄丽",
+            "wb_identity_phone": "13611112222",
+        },
+        ("dispatched", "handling", "replied", "closed"),
+    ),
+    (
+        "report_closed_anonymous_demo",
+        "complaint_core.company_city_a_demo",
+        {
+            "name": "食堂账目不清",
+            "description": "<p>食堂每月结余去向不明。</p>",
+            "wb_subject": "后勤部",
+            "wb_subject_rank": "middle",
+            "complainant_anonymous": True,
+        },
+        ("dispatched", "handling", "replied", "closed"),
+    ),
 ]
 
 
@@ -94,6 +119,8 @@ class HelpdeskTicket(models.Model):
             for step in steps:
                 if step == "replied":
                     admin.complaint_reply("经查属实，已移交纪委并追回损失。", "phone")
+                elif step == "closed":
+                    admin._wb_demo_close()
                 else:
                     admin._move_to_step(step)
             Data.create(
@@ -121,3 +148,23 @@ class HelpdeskTicket(models.Model):
             request.with_user(
                 ref("whistleblower_reward.user_custodian_demo")
             ).action_grant()
+
+    def _wb_demo_close(self):
+        """Close a demo report as its investigators would: the result fed
+        back to a real-name reporter, the remediation report of a
+        substantiated case (S000-R017, S000-R021)."""
+        ref = self.env.ref
+        if self.complainant_anonymous:
+            self.complaint_close(
+                ref("complaint_core.closing_conclusion_customer_cause"),
+                "unsubstantiated",
+            )
+            return
+        self.sudo().wb_record_feedback("已电话告知举报人：查证属实，已追缴油费。")
+        lifecycle(self.sudo()).write(
+            {"wb_remediation_report": "<p>加油卡与车辆绑定，按月核对里程与加油量。</p>"}
+        )
+        self.complaint_close(
+            ref("complaint_core.closing_conclusion_enterprise_fault"),
+            "substantiated",
+        )
