@@ -3,4 +3,5 @@ from . import test_opening
 from . import test_public_form
 from . import test_reward
 from . import test_closing
+from . import test_i18n
 from . import test_portal_form
