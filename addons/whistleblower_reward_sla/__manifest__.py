@@ -13,5 +13,8 @@
     "development_status": "Alpha",
     "depends": ["whistleblower_reward", "complaint_sla"],
     "auto_install": True,
-    "data": ["data/complaint_sla_policy_data.xml"],
+    "data": [
+        "security/whistleblower_reward_sla_security.xml",
+        "data/complaint_sla_policy_data.xml",
+    ],
 }

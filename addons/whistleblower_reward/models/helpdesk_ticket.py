@@ -309,6 +309,16 @@ class HelpdeskTicket(models.Model):
                         "name: enter it in the reporter fields (sealed)."
                     )
                 )
+            sealing = {"wb_subject_rank", "wb_reported_user_ids"} & set(vals)
+            if sealing and not self.env.user.has_group(INVESTIGATOR):
+                # Who may see a report depends on these: an investigator's
+                # call (S000-R015, S000-R071).
+                raise UserError(
+                    tickets.env._(
+                        "Only an investigator changes the rank of the person "
+                        "reported or the management a report is hidden from."
+                    )
+                )
             if "wb_protected" in vals and not self.env.user.has_group(INVESTIGATOR):
                 raise UserError(
                     tickets.env._("Only an investigator protects a reporter.")

@@ -73,6 +73,22 @@ class TestOpeningRoutes(WhistleblowerCommon):
                 [("id", "=", report.id)]
             )
         )
+        # Nor what hangs off it: its dispatch order.
+        result = self._as(report, self.investigator).complaint_dispatch(
+            self.city_a.id, "Check the expense claims.", self._deadline()
+        )
+        order = self.env["complaint.dispatch.order"].browse(result["dispatch_order_id"])
+        for user in (self.staff_a, self.manager_a, self.head_admin):
+            with self.subTest(user=user.login):
+                self.assertFalse(
+                    self._as(order.browse(), user).search([("id", "=", order.id)])
+                )
+        self.assertTrue(
+            self._as(order.browse(), self.investigator).search([("id", "=", order.id)])
+        )
+        # Only an investigator changes who may see it.
+        with self.assertRaises(UserError):
+            self._as(report, self.head_admin).write({"wb_subject_rank": "ordinary"})
         # The clerk who took a report in keeps sight of it (the intake body
         # submits it, S000-R015); their manager does not.
         taken = self._report(wb_subject_rank="senior")

@@ -51,6 +51,25 @@ class TestOpeningDeadlines(WhistleblowerCommon):
         self.assertEqual(line.policy_id.code, "whistleblower_report_senior")
         self.assertEqual(self._local(line.deadline).date().isoformat(), "2026-09-29")
 
+    def test_deadlines_of_a_sealed_report_stay_sealed(self):
+        """The management a report names does not see its deadlines either
+        (S000-R015, S000-R071)."""
+        report = self._received(
+            "2026-09-24 20:00:00",
+            anonymous=True,
+            wb_subject_rank="senior",
+        )
+        line = self._opening_line(report)
+        Deadline = self.env["complaint.ticket.deadline"]
+        for user in (self.staff_a, self.manager_a, self.head_admin):
+            with self.subTest(user=user.login):
+                self.assertFalse(
+                    self._as(Deadline, user).search([("id", "=", line.id)])
+                )
+        self.assertTrue(
+            self._as(Deadline, self.investigator).search([("id", "=", line.id)])
+        )
+
     def test_anonymous_report_on_staff_has_no_opening_limit(self):
         """S000-R013: the preliminary evaluation has no time limit."""
         report = self._received("2026-09-30 10:00:00", anonymous=True)
