@@ -106,6 +106,10 @@ class HelpdeskTicket(models.Model):
     def _wb_demo_reports(self):
         """Demo reports filed through the public intake and walked with the
         lifecycle's own moves; their ids get xml ids for other demo data."""
+        # The demo database speaks Chinese (scripts/suite demo loads zh_CN):
+        # the chatter the demo writes too (code terms come from the .po).
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            self = self.with_context(lang="zh_CN")
         ref = self.env.ref
         Data = self.env["ir.model.data"].sudo()
         for xmlid, company, values, steps in DEMO_REPORTS:
