@@ -8,3 +8,6 @@ from . import complaint_kpi_fact
 from . import complaint_kpi_report
 from . import complaint_kpi_target
 from . import complaint_kpi_dashboard
+from . import complaint_kpi_snapshot
+from . import complaint_kpi_period
+from . import complaint_kpi_xlsx

@@ -63,6 +63,7 @@ class ComplaintKpiReport(models.Model):
     complaint_kind = fields.Selection(KINDS, string="Kind", readonly=True)
     escalated = fields.Boolean(readonly=True)
     day = fields.Date(string="Day received", readonly=True)
+    received_at = fields.Datetime(readonly=True)
     ticket_count = fields.Integer(string="Tickets", readonly=True, aggregator="sum")
     handling_hours = fields.Float(
         string="Handling time (h)", digits=(16, 2), readonly=True, aggregator="avg"
@@ -73,7 +74,8 @@ class ComplaintKpiReport(models.Model):
         return f"""
             SELECT f.id, f.ticket_id, f.company_id, f.team_id,
                    f.classification_id, f.grade_id, f.channel_id, f.user_id,
-                   f.complaint_kind, f.escalated, f.day, 1 AS ticket_count,
+                   f.complaint_kind, f.escalated, f.day, f.received_at,
+                   1 AS ticket_count,
                    f.handling_hours,
                    {pair_columns()}
               FROM complaint_kpi_fact f
