@@ -24,6 +24,7 @@
         "views/complaint_kpi_target_views.xml",
         "views/complaint_kpi_period_views.xml",
         "wizards/complaint_kpi_regenerate_views.xml",
+        "views/complaint_staff_record_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/res_config_settings_views.xml",
         "views/complaint_kpi_menus.xml",

@@ -11,3 +11,4 @@ from . import complaint_kpi_dashboard
 from . import complaint_kpi_snapshot
 from . import complaint_kpi_period
 from . import complaint_kpi_xlsx
+from . import complaint_staff_record

@@ -86,6 +86,10 @@ class ComplaintKpiFact(models.Model):
     grade_id = fields.Many2one("complaint.grade", readonly=True)
     channel_id = fields.Many2one("helpdesk.ticket.channel", readonly=True)
     user_id = fields.Many2one("res.users", string="Handler", readonly=True)
+    staff_user_id = fields.Many2one(
+        "res.users", string="Staff held responsible", readonly=True
+    )
+    confirmed_on = fields.Date(string="Grade confirmed on", readonly=True)
     complaint_kind = fields.Selection(KINDS, string="Kind", readonly=True)
     day = fields.Date(string="Day received", readonly=True)
     received_at = fields.Datetime(readonly=True)
@@ -143,6 +147,8 @@ class ComplaintKpiFact(models.Model):
                    t.grade_id,
                    t.channel_id,
                    t.user_id,
+                   t.kpi_staff_user_id AS staff_user_id,
+                   t.kpi_grade_confirmed_on AS confirmed_on,
                    t.complaint_kind,
                    (t.date_received AT TIME ZONE 'UTC'
                        AT TIME ZONE COALESCE(cal.tz, 'Asia/Shanghai'))::date AS day,

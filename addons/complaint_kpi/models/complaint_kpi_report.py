@@ -60,6 +60,13 @@ class ComplaintKpiReport(models.Model):
     grade_id = fields.Many2one("complaint.grade", readonly=True)
     channel_id = fields.Many2one("helpdesk.ticket.channel", readonly=True)
     user_id = fields.Many2one("res.users", string="Handler", readonly=True)
+    staff_user_id = fields.Many2one(
+        "res.users", string="Staff held responsible", readonly=True
+    )
+    confirmed_on = fields.Date(string="Grade confirmed on", readonly=True)
+    confirmed_count = fields.Integer(
+        string="Confirmed complaints", readonly=True, aggregator="sum"
+    )
     complaint_kind = fields.Selection(KINDS, string="Kind", readonly=True)
     escalated = fields.Boolean(readonly=True)
     day = fields.Date(string="Day received", readonly=True)
@@ -75,7 +82,9 @@ class ComplaintKpiReport(models.Model):
             SELECT f.id, f.ticket_id, f.company_id, f.team_id,
                    f.classification_id, f.grade_id, f.channel_id, f.user_id,
                    f.complaint_kind, f.escalated, f.day, f.received_at,
-                   1 AS ticket_count,
+                   1 AS ticket_count, f.staff_user_id, f.confirmed_on,
+                   (CASE WHEN f.confirmed_on IS NOT NULL THEN 1 ELSE 0 END)
+                       AS confirmed_count,
                    f.handling_hours,
                    {pair_columns()}
               FROM complaint_kpi_fact f

@@ -56,3 +56,40 @@ class HelpdeskTicket(models.Model):
             )
             hours = Decimal(int(spent.total_seconds())) / Decimal(3600)
             ticket.kpi_handling_hours = float(round(hours, 4))
+
+
+class HelpdeskTicketStaff(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    # S002-R038: the management group confirms the responsibility grade and
+    # the person responsible; only then do S002-R040..R048 apply.
+    kpi_staff_user_id = fields.Many2one(
+        "res.users",
+        string="Staff held responsible",
+        copy=False,
+        tracking=True,
+        groups="complaint_core.group_complaint_manager",
+        domain="[('share', '=', False)]",
+    )
+    kpi_grade_confirmed_on = fields.Date(
+        string="Grade confirmed on",
+        copy=False,
+        tracking=True,
+        groups="complaint_core.group_complaint_manager",
+        help="Day the management group confirmed the grade and the person "
+        "responsible (S002-R038). The consequences of seed 002 are then "
+        "proposed to the manager on the person's record, never applied "
+        "silently.",
+    )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"kpi_staff_user_id", "kpi_grade_confirmed_on", "grade_id"} & set(vals):
+            confirmed = self.sudo().filtered(
+                lambda t: t.kpi_staff_user_id and t.kpi_grade_confirmed_on
+            )
+            if confirmed:
+                self.env["complaint.staff.record"]._propose_for(
+                    confirmed.mapped("kpi_staff_user_id"), confirmed.company_id
+                )
+        return res

@@ -4,3 +4,4 @@ from . import test_kpi_indicators
 from . import test_kpi_sql_matches_rules
 from . import test_kpi_access
 from . import test_kpi_periods
+from . import test_kpi_staff
