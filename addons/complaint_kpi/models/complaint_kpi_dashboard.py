@@ -43,28 +43,44 @@ class ComplaintKpiDashboard(models.Model):
         order = ", ".join(
             f"('{ind.code}', {seq})" for seq, ind in enumerate(TICKET_INDICATORS)
         )
+        sums = ",\n".join(
+            f"SUM(r.{ind.code}_{part}) AS {ind.code}_{part}"
+            for ind in TICKET_INDICATORS
+            for part in ("num", "den")
+        )
+        # Summed per company and month-or-not first (one pass over the
+        # year's tickets), then rolled up to every ancestor company over a
+        # few rows: a company's figures include its sub-branches.
         self.env.cr.execute(
             SQL(
                 f"""
                 CREATE OR REPLACE VIEW complaint_kpi_dashboard AS (
-                    WITH today AS (
-                        SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS d
+                    WITH bounds AS (
+                        SELECT d AS today,
+                               date_trunc('month', d)::date AS month_first,
+                               date_trunc('year', d)::date AS year_first
+                          FROM (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date
+                                       AS d) AS x
+                    ), per_company AS (
+                        SELECT r.company_id, r.day >= b.month_first AS in_month,
+                               {sums}
+                          FROM complaint_kpi_report r
+                          CROSS JOIN bounds b
+                         WHERE r.day >= b.year_first AND r.day <= b.today
+                           AND r.received_at >= b.year_first - 1
+                      GROUP BY r.company_id, r.day >= b.month_first
                     ), sums AS (
-                        SELECT top.id AS company_id, p.kind AS period_kind,
+                        SELECT top.id AS company_id, k.kind AS period_kind,
                                v.indicator, SUM(v.num) AS numerator,
                                SUM(v.den) AS denominator
-                          FROM res_company top
-                          JOIN res_company sub
+                          FROM per_company s
+                          JOIN res_company sub ON sub.id = s.company_id
+                          JOIN res_company top
                             ON starts_with(sub.parent_path, top.parent_path)
-                          JOIN complaint_kpi_report r ON r.company_id = sub.id
-                          CROSS JOIN today
-                          CROSS JOIN LATERAL (VALUES
-                              ('month', date_trunc('month', today.d)::date),
-                              ('year', date_trunc('year', today.d)::date)
-                          ) AS p(kind, first)
-                          {unpivot_sql("r")}
-                         WHERE r.day >= p.first AND r.day <= today.d
-                      GROUP BY top.id, p.kind, v.indicator
+                          CROSS JOIN (VALUES ('month'), ('year')) AS k(kind)
+                          {unpivot_sql("s")}
+                         WHERE k.kind = 'year' OR s.in_month
+                      GROUP BY top.id, k.kind, v.indicator
                     )
                     SELECT s.company_id * 1000 + o.seq * 2
                                + (CASE s.period_kind WHEN 'year' THEN 1 ELSE 0 END)
