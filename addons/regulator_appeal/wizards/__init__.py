@@ -1,0 +1,1 @@
+from . import regulator_return_wizard
