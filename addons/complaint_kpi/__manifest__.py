@@ -29,4 +29,5 @@
         "views/res_config_settings_views.xml",
         "views/complaint_kpi_menus.xml",
     ],
+    "demo": ["demo/complaint_kpi_demo.xml"],
 }

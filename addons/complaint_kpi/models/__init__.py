@@ -12,3 +12,4 @@ from . import complaint_kpi_snapshot
 from . import complaint_kpi_period
 from . import complaint_kpi_xlsx
 from . import complaint_staff_record
+from . import complaint_kpi_demo

@@ -156,7 +156,11 @@ class ComplaintStaffRecord(models.Model):
         user, else the administrator."""
         self.ensure_one()
         user = self.env.user
-        if not user.share and user.has_group("complaint_core.group_complaint_manager"):
+        if (
+            not user._is_superuser()
+            and not user.share
+            and user.has_group("complaint_core.group_complaint_manager")
+        ):
             return user
         return self.company_id.complaint_intake_user_id or self.env.ref(
             "base.user_admin"
