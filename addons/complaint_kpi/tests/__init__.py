@@ -5,3 +5,4 @@ from . import test_kpi_sql_matches_rules
 from . import test_kpi_access
 from . import test_kpi_periods
 from . import test_kpi_staff
+from . import test_kpi_i18n
