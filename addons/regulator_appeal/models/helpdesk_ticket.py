@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 
 from odoo import SUPERUSER_ID, api, fields, models
@@ -695,24 +696,31 @@ class HelpdeskTicket(models.Model):
                     }
                 )
             )
-            lifecycle(ticket.sudo()).write(
-                {
-                    "appeal_reply_sent_at": now,
-                    "appeal_reply_attachment_id": attachment.id,
-                }
-            )
-            ticket._appeal_open_lines()._close(now)
-            ticket.message_post(
-                body=env._(
-                    "Reply sent to %(body)s (reference %(ref)s), %(when)s.",
-                    body=ticket.regulator_body_id.display_name or "-",
-                    ref=ticket.regulator_ref or "-",
-                    when=local_time_text(now, ticket._appeal_cal().tz_name),
-                ),
-                attachment_ids=attachment.ids,
-                subtype_xmlid="mail.mt_note",
-            )
+            ticket._appeal_record_reply(now, attachment)
         return True
+
+    def _appeal_record_reply(self, now, attachment=None):
+        """Record the reply sent to the regulator: the time, the file, the
+        plan's clocks stopped (S000-R156), a note in the chatter."""
+        self.ensure_one()
+        attachment = attachment or self.env["ir.attachment"]
+        lifecycle(self.sudo()).write(
+            {
+                "appeal_reply_sent_at": now,
+                "appeal_reply_attachment_id": attachment.id,
+            }
+        )
+        self._appeal_open_lines()._close(now)
+        self.message_post(
+            body=self.env._(
+                "Reply sent to %(body)s (reference %(ref)s), %(when)s.",
+                body=self.regulator_body_id.display_name or "-",
+                ref=self.regulator_ref or "-",
+                when=local_time_text(now, self._appeal_cal().tz_name),
+            ),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _appeal_report_time(self, value):
         """A date of the reply report in the company's timezone."""
@@ -887,3 +895,126 @@ class HelpdeskTicket(models.Model):
                 rungs=", ".join(names),
             )
         )
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_regulator_appeals(self):
+        """Appeals at every stage, a 督办, a re-appeal and one exported
+        return, moved with the real methods as the administrator."""
+        self = self.with_user(self.env.ref("base.user_admin"))
+        ref = self.env.ref
+        now = fields.Datetime.now().replace(second=0, microsecond=0)
+        city_a = ref("complaint_core.company_city_a_demo")
+        city_b = ref("complaint_core.company_city_b_demo")
+        ministry = ref("regulator_appeal.regulator_body_telecom_ministry")
+        association = ref("regulator_appeal.regulator_body_consumers_association")
+        zhang = ref("complaint_core.partner_zhang_demo")
+        chen = ref("complaint_core.partner_chen_demo")
+        regulator = ref("complaint_core.channel_regulator")
+        billing = ref("complaint_core.classification_billing_charges")
+
+        def appeal(number, subject, hours_ago, company, partner, **extra):
+            vals = {
+                "name": subject,
+                "description": f"<p>{subject}</p>",
+                "company_id": company.id,
+                "partner_id": partner.id,
+                "classification_id": billing.id,
+                "channel_id": regulator.id,
+                "regulator_body_id": ministry.id,
+                "regulator_ref": number,
+                "appeal_source": "ministry",
+                "appeal_filed": "filed",
+                "regulator_received_at": now - timedelta(hours=hours_ago + 20),
+                "appeal_received_at": now - timedelta(hours=hours_ago),
+            }
+            vals.update(extra)
+            return self.with_company(company).create(vals)
+
+        deadline = now + timedelta(days=2)
+        appeal("GXB-DEMO-001", "申诉：宽带提速未生效仍按新资费收费", 2, city_a, zhang)
+        dispatched = appeal(
+            "GXB-DEMO-002",
+            "申诉：国际漫游流量费争议",
+            20,
+            city_a,
+            chen,
+            appeal_filed="non_filed",
+        )
+        dispatched.complaint_dispatch(city_a, "核实漫游话单，24小时内反馈。", deadline)
+        fed_back = appeal("GXB-DEMO-003", "申诉：携号转网被拒", 30, city_a, chen)
+        fed_back.complaint_dispatch(city_a, "核实转网限制原因。", deadline)
+        fed_back.complaint_start()
+        fed_back.action_appeal_branch_feedback()
+        replied = appeal(
+            "GXB-DEMO-004", "申诉：套餐变更未经本人同意", 96, city_a, zhang
+        )
+        replied.complaint_dispatch(city_a, "调取变更录音并回访用户。", deadline)
+        replied.complaint_start()
+        replied.action_appeal_branch_feedback()
+        replied.write(
+            {
+                "appeal_finding": "经调取录音核实，变更系营业员误操作；"
+                "已恢复原套餐并退还差价。",
+                "appeal_responsibility": True,
+            }
+        )
+        replied.complaint_reply(
+            "已恢复原套餐并退还差价，向您致歉。",
+            "phone",
+            conclusion=ref("complaint_core.closing_conclusion_enterprise_fault"),
+            substantiation="substantiated",
+        )
+        # The PDF is rendered when a user sends the reply; the demo records
+        # the sending without a print server.
+        replied._appeal_record_reply(now)
+        # A re-appeal of the same customer on the same matter (S000-R155).
+        appeal(
+            "GXB-DEMO-005",
+            "再次申诉：套餐变更差价退还不足",
+            1,
+            city_a,
+            zhang,
+            original_appeal_id=replied.id,
+        )
+        # Forwarded by the consumers' association (S000-R151), city B.
+        appeal(
+            "XH-DEMO-001",
+            "消协转办：宽带安装超期",
+            5,
+            city_b,
+            chen,
+            regulator_body_id=association.id,
+            appeal_source="other_authority",
+            appeal_filed=False,
+        )
+        # 督办: an appeal left undispatched two weeks ago, supervised when
+        # its 督办 fell due (S000-R085, S000-R098).
+        late = appeal(
+            "GXB-DEMO-006", "申诉：停机保号期间被扣月租", 24 * 14, city_b, zhang
+        )
+        line = late._appeal_open_lines().filtered(
+            lambda line: line.appeal_stage == "dispatch"
+        )
+        cal = late._appeal_cal()
+        schedule = rules_appeal.rung_schedule(
+            late.appeal_plan_id._to_ladder(), aware(line.deadline, cal.tz_name), cal
+        )
+        supervision = next(item for item in schedule if item.rung.code == "supervision")
+        self.sudo()._cron_appeal_supervision(
+            now=naive(supervision.due_at) + timedelta(minutes=1)
+        )
+        # One exported return of this month, as the administrator.
+        today = fields.Date.context_today(self)
+        export = self.env["regulator.return.export"].create(
+            {
+                "name": f"申诉报表 {today:%Y-%m}",
+                "body_id": ministry.id,
+                "period": "month",
+                "date_from": today.replace(day=1),
+                "date_to": today,
+            }
+        )
+        export._run()

@@ -41,7 +41,8 @@ STATES = [
     ("failed", "Failed"),
 ]
 COMPLIANCE_GROUP = "regulator_appeal.group_regulator_compliance"
-BATCH = 5000
+# Rows read per query: the memory of a return is one batch, whatever its size.
+BATCH = 2000
 # Columns of the Cases sheet: (code, header, ticket column or key, kind).
 CASE_COLUMNS = (
     ("seq", "No.", None, "int"),
@@ -63,6 +64,14 @@ CASE_COLUMNS = (
     ("appeals", "Customer appeals", "appeal_count", "int"),
     ("subject", "Subject", "name", "text"),
 )
+# Columns counted in the Summary (besides timeliness): key -> ticket column.
+COUNTED = {
+    "classification": "classification_id",
+    "appeal_class": "appeal_class",
+    "grade": "grade_id",
+    "channel": "channel_id",
+    "conclusion": "closing_conclusion_id",
+}
 # Summary sections: (title, key in the counters).
 SUMMARY = (
     ("By classification", "classification"),
@@ -274,7 +283,6 @@ class RegulatorReturnExport(models.Model):
         tz = pytz.timezone(self.user_id.tz or "Asia/Shanghai")
         offsets = {}
         now = fields.Datetime.now()
-        counters = {key: Counter() for _title, key in SUMMARY}
         workbook = xlsxwriter.Workbook(
             path, {"constant_memory": True, "tmpdir": tempfile.gettempdir()}
         )
@@ -295,10 +303,28 @@ class RegulatorReturnExport(models.Model):
         index = {name: position for position, name in enumerate(sql_columns)}
         anonymous = text["Anonymous"]
         none = text["(none)"]
+        class_labels = labels["appeal_class"]
+        time_labels = labels["timeliness"]
+        # Counted by the stored value; named once at the end.
+        counts = {key: Counter() for key in COUNTED}
+        by_time = Counter()
+        counted = [(counts[key], index[column]) for key, column in COUNTED.items()]
+        i_sent, i_due = index["appeal_reply_sent_at"], index["regulator_due_at"]
+        i_anonymous = index["complainant_anonymous"]
+        plan = []
+        for col, (_code, _header, field, kind) in enumerate(columns):
+            position = index[field] if field else None
+            if kind in names.MODELS:
+                plan.append((col, "name", position, names.names[kind]))
+            else:
+                plan.append((col, kind, position, None))
+        write_string, write_number = cases.write_string, cases.write_number
+        write_datetime = cases.write_datetime
         row = 0
         last_id = 0
         domain = self._domain()
         while True:
+            batch = None  # the previous batch is freed before the next is read
             query = Ticket._search(
                 [*domain, ("id", ">", last_id)], order="id", limit=BATCH
             )
@@ -312,68 +338,60 @@ class RegulatorReturnExport(models.Model):
             names.prefetch(batch, index)
             for record in batch:
                 row += 1
-                due, sent = (
-                    record[index["regulator_due_at"]],
-                    record[index["appeal_reply_sent_at"]],
-                )
-                state = timeliness(sent, due, now)
-                keys = {
-                    "classification": names.get(
-                        "classification", record[index["classification_id"]]
-                    )
-                    or none,
-                    "appeal_class": labels["appeal_class"].get(
-                        record[index["appeal_class"]]
-                    )
-                    or none,
-                    "grade": names.get("grade", record[index["grade_id"]]) or none,
-                    "channel": names.get("channel", record[index["channel_id"]])
-                    or none,
-                    "conclusion": names.get(
-                        "conclusion", record[index["closing_conclusion_id"]]
-                    )
-                    or none,
-                    "timeliness": labels["timeliness"][state],
-                }
-                for key, counter in counters.items():
-                    counter[keys[key]] += 1
-                for col, (code, _header, field, kind) in enumerate(columns):
-                    if kind == "int":
-                        value = row if code == "seq" else record[index[field]]
-                        cases.write_number(row, col, value or 0)
+                state = timeliness(record[i_sent], record[i_due], now)
+                by_time[state] += 1
+                for counter, position in counted:
+                    counter[record[position]] += 1
+                for col, kind, position, known in plan:
+                    if kind == "text":
+                        value = record[position]
+                        if value:
+                            write_string(row, col, value)
+                    elif kind == "name":
+                        value = known.get(record[position])
+                        if value:
+                            write_string(row, col, value)
                     elif kind == "dt":
-                        value = record[index[field]]
+                        value = record[position]
                         if value:
                             day = value.date()
                             offset = offsets.get(day)
                             if offset is None:
                                 offset = offsets[day] = tz.utcoffset(value)
-                            cases.write_datetime(row, col, value + offset, when)
-                    elif kind == "text":
-                        value = record[index[field]]
-                        if value:
-                            cases.write_string(row, col, value)
+                            write_datetime(row, col, value + offset, when)
+                    elif kind == "int":
+                        write_number(
+                            row, col, row if position is None else record[position] or 0
+                        )
                     elif kind == "customer":
-                        if record[index["complainant_anonymous"]]:
-                            cases.write_string(row, col, anonymous)
-                        elif record[index[field]]:
-                            cases.write_string(row, col, record[index[field]])
+                        if record[i_anonymous]:
+                            write_string(row, col, anonymous)
+                        elif record[position]:
+                            write_string(row, col, record[position])
                     elif kind == "timeliness":
-                        cases.write_string(row, col, keys["timeliness"])
-                    elif kind == "selection":
-                        cases.write_string(row, col, keys["appeal_class"])
-                    elif kind in ("classification", "grade", "channel", "conclusion"):
-                        cases.write_string(row, col, keys[kind])
+                        write_string(row, col, time_labels[state])
                     else:
-                        value = names.get(kind, record[index[field]])
+                        value = class_labels.get(record[position])
                         if value:
-                            cases.write_string(row, col, value)
+                            write_string(row, col, value)
             last_id = batch[-1][0]
             if progress:
                 progress(row)
             if len(batch) < BATCH:
                 break
         # Summary: from the rows just written, so its totals are the cases.
+        counters = {"timeliness": Counter()}
+        for state, count in by_time.items():
+            counters["timeliness"][time_labels[state]] += count
+        for key, counter in counts.items():
+            named = counters[key] = Counter()
+            for value, count in counter.items():
+                label = (
+                    class_labels.get(value)
+                    if key == "appeal_class"
+                    else names.get(key, value)
+                )
+                named[label or none] += count
         line = 0
         summary.write_row(line, 0, [text["Regulator return"], self.name], bold)
         line += 1
