@@ -746,14 +746,20 @@ class HelpdeskTicket(models.Model):
         now = now or fields.Datetime.now()
         env = self.env
         system = env(user=SUPERUSER_ID)
-        env["complaint.ticket.deadline"].flush_model()
+        env.flush_all()
         env.cr.execute(
             SQL(
-                """SELECT ticket_id, min(deadline)
-                     FROM complaint_ticket_deadline
-                    WHERE appeal_stage IS NOT NULL AND state = 'open'
-                      AND deadline <= %s
-                 GROUP BY ticket_id""",
+                """SELECT l.ticket_id, min(l.deadline)
+                     FROM complaint_ticket_deadline l
+                     JOIN helpdesk_ticket t ON t.id = l.ticket_id
+                    WHERE l.appeal_stage IS NOT NULL AND l.state = 'open'
+                      AND l.deadline <= %s
+                      -- appeals with a rung of their ladder still to reach
+                      AND (SELECT count(*) FROM regulator_appeal_supervision s
+                            WHERE s.ticket_id = t.id)
+                        < (SELECT count(*) FROM regulator_appeal_rung r
+                            WHERE r.plan_id = t.appeal_plan_id)
+                 GROUP BY l.ticket_id""",
                 now,
             )
         )
@@ -808,8 +814,24 @@ class HelpdeskTicket(models.Model):
                 }
                 for item in new
             )
-        for ticket_id, since in since_vals.items():
-            lifecycle(Ticket.browse(ticket_id)).write({"appeal_overdue_since": since})
+        if since_vals:
+            # One UPDATE: the instant each appeal first became overdue, kept
+            # so that its ladder does not move when a line closes.
+            env.cr.execute(
+                SQL(
+                    """UPDATE helpdesk_ticket AS t
+                          SET appeal_overdue_since = v.since
+                         FROM (VALUES %s) AS v(id, since)
+                        WHERE t.id = v.id""",
+                    SQL(", ").join(
+                        SQL("(%s, %s::timestamp)", ticket_id, since)
+                        for ticket_id, since in since_vals.items()
+                    ),
+                )
+            )
+            Ticket.browse(list(since_vals)).invalidate_recordset(
+                ["appeal_overdue_since"]
+            )
         if not vals_list:
             return 0
         rows = Supervision.create(vals_list)
