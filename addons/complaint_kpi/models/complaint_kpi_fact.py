@@ -28,7 +28,7 @@ END_STEP_RANK = {
 def overall_line(lines):
     """The overall deadline among a ticket's deadline lines (dicts with
     ``id``, ``step``, ``end_step``, ``state``), or ``None``: the Python
-    reading of the ``closure`` CTE below."""
+    reading of the ``closure`` column of the ``steps`` CTE below."""
     candidates = [
         line
         for line in lines
@@ -116,6 +116,9 @@ class ComplaintKpiFact(models.Model):
     def _select_sql(self):
         return """
             WITH steps AS (
+                -- One pass over the deadline lines (in ticket_id order): the
+                -- step counts and the overall line's outcome (closed >
+                -- revisit > replied > handling > dispatched, latest first).
                 SELECT d.ticket_id,
                        COUNT(*) AS n_steps,
                        COUNT(*) FILTER (WHERE d.outcome IS NULL) AS n_pending,
@@ -124,20 +127,17 @@ class ComplaintKpiFact(models.Model):
                            WHERE d.outcome = 'missed' AND d.late_hours > 0
                        ) AS n_delayed,
                        COALESCE(SUM(d.late_hours) FILTER (
-                           WHERE d.outcome = 'missed'), 0) AS delay_hours
+                           WHERE d.outcome = 'missed'), 0) AS delay_hours,
+                       (ARRAY_AGG(COALESCE(d.outcome, 'pending')
+                                  ORDER BY CASE d.end_step
+                                      WHEN 'closed' THEN 5 WHEN 'revisit' THEN 4
+                                      WHEN 'replied' THEN 3 WHEN 'handling' THEN 2
+                                      ELSE 1 END DESC, d.id DESC)
+                        FILTER (WHERE d.step = 'received'
+                                  AND d.end_step IS NOT NULL))[1] AS closure
                   FROM complaint_ticket_deadline d
                  WHERE d.state <> 'cancelled'
               GROUP BY d.ticket_id
-            ), closure AS (
-                SELECT DISTINCT ON (d.ticket_id) d.ticket_id, d.outcome
-                  FROM complaint_ticket_deadline d
-                 WHERE d.step = 'received' AND d.end_step IS NOT NULL
-                   AND d.state <> 'cancelled'
-              ORDER BY d.ticket_id,
-                       CASE d.end_step WHEN 'closed' THEN 5 WHEN 'revisit' THEN 4
-                            WHEN 'replied' THEN 3 WHEN 'handling' THEN 2 ELSE 1
-                       END DESC,
-                       d.id DESC
             )
             SELECT t.id AS id,
                    t.id AS ticket_id,
@@ -157,7 +157,7 @@ class ComplaintKpiFact(models.Model):
                    COALESCE(t.channel_code = 'superior', FALSE) AS escalated,
                    COALESCE(t.complaint_step = 'merged', FALSE) AS merged,
                    COALESCE(t.complaint_step <> 'rejected', TRUE) AS accepted,
-                   COALESCE(cl.outcome, 'pending') AS closure,
+                   COALESCE(s.closure, 'pending') AS closure,
                    COALESCE(t.complaint_step = 'closed', FALSE) AS resolved,
                    t.date_dispatched IS NOT NULL AS dispatched,
                    COALESCE(s.n_steps, 0) AS n_steps,
@@ -188,22 +188,12 @@ class ComplaintKpiFact(models.Model):
                            AND imd.name = 'resource_calendar_china'),
                        co.resource_calendar_id)
          LEFT JOIN steps s ON s.ticket_id = t.id
-         LEFT JOIN closure cl ON cl.ticket_id = t.id
          LEFT JOIN complaint_closing_conclusion cc ON cc.id = t.closing_conclusion_id
          LEFT JOIN complaint_classification cls ON cls.id = t.classification_id
              WHERE t.active
         """
 
     def init(self):
-        # Covering index of the per-ticket deadline summary: the view's
-        # aggregation reads it alone (index-only scan), not the wide table.
-        self.env.cr.execute(
-            SQL(
-                """CREATE INDEX IF NOT EXISTS complaint_kpi_deadline_facts_idx
-                       ON complaint_ticket_deadline (ticket_id)
-                  INCLUDE (step, end_step, state, outcome, late_hours)"""
-            )
-        )
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
