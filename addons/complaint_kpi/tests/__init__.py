@@ -6,3 +6,4 @@ from . import test_kpi_access
 from . import test_kpi_periods
 from . import test_kpi_staff
 from . import test_kpi_i18n
+from . import test_kpi_access_matrix
