@@ -17,3 +17,4 @@ from . import whistleblower_reward_share
 from . import helpdesk_ticket_reward
 from . import helpdesk_ticket_demo
 from . import helpdesk_ticket_closing
+from . import whistleblower_reward_demo
