@@ -246,6 +246,28 @@ class ComplaintKpiDemo(models.AbstractModel):
                     )
                 )
             created |= ticket
+        # The suite's demo records go with it on uninstall (xmlids).
+        env["ir.model.data"].create(
+            [
+                {
+                    "module": "complaint_kpi",
+                    "name": f"demo_kpi_ticket_{index}",
+                    "model": "helpdesk.ticket",
+                    "res_id": ticket.id,
+                    "noupdate": True,
+                }
+                for index, ticket in enumerate(created, start=1)
+            ]
+            + [
+                {
+                    "module": "complaint_kpi",
+                    "name": "demo_kpi_partner",
+                    "model": "res.partner",
+                    "res_id": partner.id,
+                    "noupdate": True,
+                }
+            ]
+        )
         env.invalidate_all()
         # A confirmed grade-3 complaint (S002-R038, S002-R042, S002-R047).
         attitude = created.filtered(lambda t: t.name == "营业厅工作人员态度恶劣")
