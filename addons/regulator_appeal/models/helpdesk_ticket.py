@@ -953,7 +953,11 @@ class HelpdeskTicket(models.Model):
                 "appeal_received_at": now - timedelta(hours=hours_ago),
             }
             vals.update(extra)
-            return self.with_company(company).create(vals)
+            ticket = self.with_company(company).create(vals)
+            created.append((number, ticket))
+            return ticket
+
+        created = []
 
         deadline = now + timedelta(days=2)
         appeal("GXB-DEMO-001", "申诉：宽带提速未生效仍按新资费收费", 2, city_a, zhang)
@@ -1040,3 +1044,20 @@ class HelpdeskTicket(models.Model):
             }
         )
         export._run()
+        # The demo records go with the addon on uninstall (xmlids).
+        xmlids = [
+            (f"demo_appeal_{number.lower().replace('-', '_')}", ticket)
+            for number, ticket in created
+        ] + [("demo_return_export", export)]
+        self.env["ir.model.data"].sudo().create(
+            [
+                {
+                    "module": "regulator_appeal",
+                    "name": name,
+                    "model": record._name,
+                    "res_id": record.id,
+                    "noupdate": True,
+                }
+                for name, record in xmlids
+            ]
+        )
