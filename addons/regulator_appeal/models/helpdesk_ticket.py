@@ -11,6 +11,7 @@ from odoo.tools import SQL
 
 from odoo.addons.complaint_core.integrity import (
     check_protected,
+    in_lifecycle,
     lifecycle,
     with_user_lang,
     without_protected_defaults,
@@ -340,6 +341,11 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         model = with_user_lang(self)
         for vals in vals_list:
+            # An empty value of a protected field sets nothing (a form sends
+            # them); any other value is refused.
+            for name in APPEAL_PROTECTED & set(vals):
+                if vals[name] in (False, None, "") and not in_lifecycle(self.env):
+                    del vals[name]
             check_protected(model, vals, APPEAL_PROTECTED)
             model._appeal_clean_ref(vals)
             model._check_regulator_ref(

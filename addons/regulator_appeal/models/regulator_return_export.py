@@ -161,7 +161,8 @@ class RegulatorReturnExport(models.Model):
         if self.body_id:
             domain.append(("regulator_body_id", "=", self.body_id.id))
         if self.company_ids:
-            domain.append(("company_id", "in", self.company_ids.ids))
+            # A company and its branches (Odoo 18 branches).
+            domain.append(("company_id", "child_of", self.company_ids.ids))
         return domain
 
     def _tickets(self):

@@ -55,6 +55,18 @@ class TestAppealAccess(AppealCommon):
         ):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 ticket.write(vals)
+        # On creation too: a value is refused, an empty one sets nothing.
+        with self.assertRaises(UserError):
+            self._appeal(
+                "GXB-ACC-C",
+                utc(2024, 9, 3, 10),
+                user=self.staff_b,
+                appeal_reply_sent_at="2024-09-04 00:00:00",
+            )
+        blank = self._appeal(
+            "GXB-ACC-D", utc(2024, 9, 3, 10), user=self.staff_b, regulator_due_at=False
+        )
+        self.assertTrue(blank.regulator_due_at)
         # A context sent by a client cannot forge the lifecycle token.
         with self.assertRaises(UserError):
             ticket.with_context(complaint_lifecycle=True).write(

@@ -35,7 +35,8 @@ class RegulatorReturnWizard(models.TransientModel):
         "res.company",
         string="Companies",
         default=lambda self: self.env.companies,
-        help="Empty: every company you may see.",
+        help="The returns of these companies and their branches. Empty: every "
+        "company you may see.",
     )
 
     def _check_compliance(self):
