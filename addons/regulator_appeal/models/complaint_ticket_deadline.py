@@ -53,3 +53,14 @@ class ComplaintTicketDeadline(models.Model):
             # A new deadline re-arms the warning.
             vals["warned_at"] = False
         self.sudo().write(vals)
+
+    def _sla_recompute(self):
+        """After a holiday year is loaded: complaint_sla re-plans each line
+        from its start and limit; an appeal's plan lines then take the plan's
+        deadline again, so the overall cap (S000-R156, 7 working days) still
+        bounds every stage."""
+        res = super()._sla_recompute()
+        appeals = self.filtered("appeal_stage").ticket_id
+        if appeals:
+            appeals._appeal_replan()
+        return res

@@ -75,6 +75,26 @@ class TestAppealPlan(AppealCommon):
         self.assertTrue(ticket.appeal_branch_feedback_at)
         self.assertTrue(self._tracked_values(ticket, "appeal_branch_feedback_at"))
 
+    def test_holiday_year_recompute_keeps_the_plan(self):
+        """Loading a holiday year re-plans running clocks from their start
+        and limit (complaint_sla); an appeal's plan lines keep the plan's
+        deadlines, the overall 7-working-day cap included (S000-R156)."""
+        ticket = self._appeal("GXB-2024-0927-02", utc(2024, 9, 27, 11, 0))
+        ticket.complaint_dispatch(self.city_a, "核实漫游话单", self._deadline())
+        ticket.complaint_start()
+        ticket.action_appeal_branch_feedback()
+        before = {
+            stage: line.deadline for stage, line in self._plan_lines(ticket).items()
+        }
+        ticket.sudo().sla_deadline_ids.filtered(
+            lambda line: line.state == "open"
+        )._sla_recompute()
+        after = {
+            stage: line.deadline for stage, line in self._plan_lines(ticket).items()
+        }
+        self.assertEqual(after, before)
+        self.assertLessEqual(after["head_office"], after["cap"])
+
     def test_durations_reading(self):
         """S000-R156 reading B: stages one after another; received Monday
         2024-07-01 09:00 (TC-27), dispatched at once: the branch is due
