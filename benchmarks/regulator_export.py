@@ -37,42 +37,7 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CONF = REPO / ".odoo" / "odoo.conf"
-
-
-def say(message):
-    print(message, flush=True)
-
-
-def odoo_command():
-    exe = shutil.which("odoo") or shutil.which("odoo-bin")
-    if not exe:
-        sys.exit("No odoo / odoo-bin command on PATH")
-    return [sys.executable, exe]
-
-
-def install(conf, db, modules):
-    subprocess.run(["dropdb", "--if-exists", db], check=True)
-    subprocess.run(["createdb", db], check=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            *odoo_command(),
-            "-c",
-            str(conf),
-            "-d",
-            db,
-            "-i",
-            modules,
-            "--without-demo=all",
-            "--stop-after-init",
-            "--log-level=warn",
-            "--no-http",
-        ],
-        check=True,
-    )
-    say(f"  installed {modules} in {db} ({time.perf_counter() - started:.0f} s)")
+from benchlib import DEFAULT_CONF, REPO, install, say
 
 
 def setup_data(registry, appeals):

@@ -36,66 +36,13 @@ dropped at the end unless ``--keep``.
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CONF = REPO / ".odoo" / "odoo.conf"
-
-
-def say(message):
-    print(message, flush=True)
-
-
-def odoo_command():
-    exe = shutil.which("odoo") or shutil.which("odoo-bin")
-    if not exe:
-        sys.exit("No odoo / odoo-bin command on PATH")
-    return [sys.executable, exe]
-
-
-def install(conf, db, modules, create=True):
-    if create:
-        subprocess.run(["dropdb", "--if-exists", db], check=True)
-        subprocess.run(["createdb", db], check=True)
-    cmd = [
-        *odoo_command(),
-        "-c",
-        str(conf),
-        "-d",
-        db,
-        "-i",
-        modules,
-        "--without-demo=all",
-        "--stop-after-init",
-        "--log-level=warn",
-        "--http-port=8279",
-        "--no-http",
-    ]
-    started = time.perf_counter()
-    subprocess.run(cmd, check=True)
-    say(f"  installed {modules} in {db} ({time.perf_counter() - started:.0f} s)")
-
-
-class Bench:
-    def __init__(self, db):
-        import odoo
-        from odoo.modules.registry import Registry
-
-        self.odoo = odoo
-        # A new registry: the database may have gained modules since.
-        self.registry = Registry.new(db)
-
-    def env(self, cr):
-        return self.odoo.api.Environment(cr, self.odoo.SUPERUSER_ID, {})
-
-    def cursor(self):
-        return self.registry.cursor()
+from benchlib import DEFAULT_CONF, REPO, Bench, install, say
 
 
 def timed(function, *args, **kwargs):
