@@ -163,6 +163,13 @@ class WhistleblowerController(http.Controller):
             "wb_form": form,
             "wb_error": error,
             "wb_ranks": self._wb_ranks(),
+            **self._wb_file_limits(),
+        }
+
+    @staticmethod
+    def _wb_file_limits():
+        """What the file inputs accept (the server checks it again)."""
+        return {
             "wb_accept": ",".join(sorted(ALLOWED_EXTENSIONS)),
             "wb_max_files": MAX_ATTACHMENTS,
             "wb_max_mb": MAX_ATTACHMENT_BYTES // (1024 * 1024),
@@ -350,9 +357,7 @@ class WhistleblowerController(http.Controller):
                     "wb_text": text,
                     "wb_error": error,
                     "wb_added": added,
-                    "wb_accept": ",".join(sorted(ALLOWED_EXTENSIONS)),
-                    "wb_max_files": MAX_ATTACHMENTS,
-                    "wb_max_mb": MAX_ATTACHMENT_BYTES // (1024 * 1024),
+                    **self._wb_file_limits(),
                 },
             )
         )
