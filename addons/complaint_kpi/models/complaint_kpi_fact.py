@@ -178,7 +178,11 @@ class ComplaintKpiFact(models.Model):
                        OR cc.enterprise_fault, FALSE) AS substantiated,
                    COALESCE(t.repeat_count, 0) > 0 AS repeat,
                    COALESCE(cls.kpi_service_caused, FALSE) AS service_caused,
-                   t.kpi_handling_hours AS handling_hours
+                   -- Closed tickets only: an open one has no handling time
+                   -- (the stored column holds 0 for tickets that were open
+                   -- when the addon was installed).
+                   CASE WHEN t.complaint_step = 'closed'
+                        THEN t.kpi_handling_hours END AS handling_hours
               FROM helpdesk_ticket t
               JOIN res_company co ON co.id = t.company_id
          LEFT JOIN resource_calendar cal ON cal.id = COALESCE(

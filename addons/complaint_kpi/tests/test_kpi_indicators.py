@@ -1,5 +1,7 @@
 # Copyright 2026 Complaint Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import statistics
+
 from odoo.tests import tagged
 
 from .common import KpiCommon
@@ -146,3 +148,43 @@ class TestKpiIndicators(KpiCommon):
         )
         day_hours = cal.daily_working_time.total_seconds() / 3600
         self.assertAlmostEqual(ticket.kpi_handling_hours, 4 * day_hours, places=2)
+
+    def test_mean_and_median_handling_time_of_closed_tickets(self):
+        """The pivot's handling time: mean and median over the tickets that
+        have one (closed; an open ticket has none), per group, equal to the
+        values computed in Python from the facts."""
+        Report = self.env["complaint.kpi.report"]
+        domain = [("company_id", "=", self.city_a.id)]
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT complaint_kind, handling_hours FROM complaint_kpi_fact "
+            "WHERE company_id = %s AND handling_hours IS NOT NULL",
+            [self.city_a.id],
+        )
+        rows = self.env.cr.fetchall()
+        hours = [h for _kind, h in rows]
+        self.assertGreaterEqual(len(hours), 2)
+        group = Report.read_group(
+            domain, ["handling_hours:avg", "handling_hours_median"], []
+        )[0]
+        self.assertAlmostEqual(
+            group["handling_hours"], statistics.mean(hours), places=4
+        )
+        self.assertAlmostEqual(
+            group["handling_hours_median"], statistics.median(hours), places=4
+        )
+        # Per group too, and empty where nothing has a handling time.
+        by_kind = Report.read_group(
+            domain, ["handling_hours_median"], ["complaint_kind"]
+        )
+        self.assertGreaterEqual(len(by_kind), 2)
+        for row in by_kind:
+            kind_hours = [h for kind, h in rows if kind == row["complaint_kind"]]
+            if not kind_hours:
+                self.assertFalse(row["handling_hours_median"])
+            else:
+                self.assertAlmostEqual(
+                    row["handling_hours_median"],
+                    statistics.median(kind_hours),
+                    places=4,
+                )
