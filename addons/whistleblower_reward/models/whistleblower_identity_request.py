@@ -128,6 +128,23 @@ class WhistleblowerIdentityRequest(models.Model):
                     "Only the requester changes a request, before it is decided."
                 )
             )
+        if (
+            not self.env.su
+            and "decision_note" in vals
+            and (
+                not self.env.user.has_group(CUSTODIAN)
+                or any(
+                    r.state != "submitted" or r.user_id == self.env.user for r in self
+                )
+            )
+        ):
+            # The decision's reason is the custodian's, written before the
+            # decision; the requester never edits it (four eyes).
+            raise UserError(
+                self.env._(
+                    "Only a custodian writes the decision note, before deciding."
+                )
+            )
         return super().write(vals)
 
     def unlink(self):

@@ -325,9 +325,15 @@ class TestIdentityAccessRequest(WhistleblowerCommon):
             request.with_user(self.custodian).action_refuse()
         with self.assertRaises(UserError):
             request.with_user(self.custodian).write({"state": "granted"})
+        # The decision's note is the custodian's: not the requester's, and
+        # not changed once decided.
+        with self.assertRaises(UserError):
+            request.with_user(both).write({"decision_note": "Granted, surely."})
         request.with_user(self.custodian).write({"decision_note": "Not needed."})
         request.with_user(self.custodian).action_refuse()
         self.assertEqual(request.state, "refused")
+        with self.assertRaises(UserError):
+            request.with_user(self.custodian).write({"decision_note": "Changed."})
         self.assertFalse(self.env["whistleblower.identity"].with_user(both).search([]))
 
     def test_no_request_for_an_anonymous_report(self):
