@@ -3,8 +3,9 @@
 """Access matrix of the addon's models, from the restricted user's side:
 R read (search finds the record), W write, C create, U unlink."""
 
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.complaint_core.tests.access_matrix import AccessMatrixMixin
 
 from .common import AppealCommon, utc
 
@@ -22,11 +23,10 @@ EXPECTED = {
     # city A's compliance export: compliance staff only (S000-R157).
     "export": ("", "", "", "", "RC"),
 }
-REFUSED = (AccessError, UserError, ValidationError)
 
 
 @tagged("post_install", "-at_install")
-class TestAppealAccessMatrix(AppealCommon):
+class TestAppealAccessMatrix(AccessMatrixMixin, AppealCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -89,39 +89,6 @@ class TestAppealAccessMatrix(AppealCommon):
             },
         }[key]
 
-    def _allowed(self, operation, record, user, vals, key):
-        as_user = self._as(record, user)
-        allowed = True
-        try:
-            # Every operation is undone: the next role finds the same data.
-            with self.env.cr.savepoint() as savepoint:
-                if operation == "R":
-                    found = as_user.search([("id", "=", record.id)])
-                    as_user.read(list(vals))
-                    allowed = bool(found)
-                elif operation == "W":
-                    as_user.write(vals)
-                elif operation == "C":
-                    as_user.browse().create(self._create_vals(key))
-                elif operation == "U":
-                    as_user.unlink()
-                self.env.flush_all()
-                savepoint.rollback()
-        except REFUSED:
-            allowed = False
-        self.env.invalidate_all()
-        return allowed
-
     def test_matrix(self):
         """Every model × role × operation as EXPECTED."""
-        for key, expected in EXPECTED.items():
-            record, vals = self.records[key]
-            self.assertTrue(record, key)
-            for role, allowed in zip(ROLES, expected, strict=True):
-                user = getattr(self, role)
-                for operation in "RWCU":
-                    with self.subTest(model=key, role=role, op=operation):
-                        self.assertEqual(
-                            self._allowed(operation, record, user, vals, key),
-                            operation in allowed,
-                        )
+        self._assert_matrix(ROLES, EXPECTED)

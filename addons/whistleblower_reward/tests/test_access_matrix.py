@@ -6,8 +6,9 @@ finds the record and read succeeds), W write of a plain field, C create,
 U unlink. The sealed identity is read by the investigator holding a grant
 only (S000-R018); requests and the log are history."""
 
-from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.complaint_core.tests.access_matrix import AccessMatrixMixin
 
 from .common import WhistleblowerCommon
 
@@ -28,11 +29,10 @@ EXPECTED = {
     "receipt": ("", "", "", "", "", "", ""),
     "attempt": ("", "", "", "", "", "", ""),
 }
-REFUSED = (AccessError, UserError, ValidationError)
 
 
 @tagged("post_install", "-at_install")
-class TestWhistleblowerAccessMatrix(WhistleblowerCommon):
+class TestWhistleblowerAccessMatrix(AccessMatrixMixin, WhistleblowerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -84,38 +84,6 @@ class TestWhistleblowerAccessMatrix(WhistleblowerCommon):
             "attempt": {"code": "ZZZZZZZZZZZZ", "address_hash": "y" * 64},
         }[key]
 
-    def _allowed(self, operation, record, user, vals, key):
-        as_user = self._as(record, user)
-        allowed = True
-        try:
-            # Every operation is undone: the next role finds the same data.
-            with self.env.cr.savepoint() as savepoint:
-                if operation == "R":
-                    allowed = bool(as_user.search([("id", "=", record.id)]))
-                    as_user.read(list(vals))
-                elif operation == "W":
-                    as_user.write(vals)
-                elif operation == "C":
-                    as_user.browse().create(self._create_vals(key))
-                elif operation == "U":
-                    as_user.unlink()
-                self.env.flush_all()
-                savepoint.rollback()
-        except REFUSED:
-            allowed = False
-        self.env.invalidate_all()
-        return allowed
-
     def test_matrix(self):
         """Every model × role × operation as EXPECTED."""
-        for key, expected in EXPECTED.items():
-            record, vals = self.records[key]
-            self.assertTrue(record, key)
-            for role, allowed in zip(ROLES, expected, strict=True):
-                user = getattr(self, role)
-                for operation in "RWCU":
-                    with self.subTest(model=key, role=role, op=operation):
-                        self.assertEqual(
-                            self._allowed(operation, record, user, vals, key),
-                            operation in allowed,
-                        )
+        self._assert_matrix(ROLES, EXPECTED)
