@@ -118,6 +118,7 @@ class HelpdeskTicket(models.Model):
     wb_retention_date = fields.Datetime(
         string="Identity deleted on",
         readonly=True,
+        index="btree_not_null",
         help="The sealed identity is deleted on this date (retention period "
         "after closing).",
     )

@@ -39,14 +39,24 @@ class HelpdeskTicket(models.Model):
         retention has run out (one search each, batched)."""
         now = fields.Datetime.now()
         Ticket = self.sudo().with_context(active_test=False)
+        # Bounded by the longest warning period of any company, soonest
+        # first: a batch of far-off dates never hides the due ones.
+        longest = max(
+            self.env["res.company"]
+            .sudo()
+            .search([])
+            .mapped("whistleblower_retention_warn_days")
+            or [0]
+        )
         to_warn = Ticket.search(
             [
                 ("complaint_kind", "=", "report"),
                 ("wb_has_identity", "=", True),
                 ("wb_identity_purged_at", "=", False),
                 ("wb_retention_warned_at", "=", False),
-                ("wb_retention_date", "!=", False),
+                ("wb_retention_date", "<=", now + relativedelta(days=longest)),
             ],
+            order="wb_retention_date, id",
             limit=batch_size,
         ).filtered(
             lambda t: (

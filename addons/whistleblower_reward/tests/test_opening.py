@@ -184,6 +184,22 @@ class TestRetentionAndRetaliation(WhistleblowerCommon):
         )
         self.assertEqual(len(log), 1)
 
+    def test_retention_warning_not_hidden_by_later_reports(self):
+        """A batch of reports kept for years does not hide the one due: the
+        job takes the soonest first."""
+        # Filed after the due one: the helpdesk's own order lists it first.
+        due = self._report(name="Due for deletion")
+        later = self._report(name="Kept for years")
+        lifecycle((later | due).sudo()).write(
+            {"wb_retention_date": fields.Datetime.now() + relativedelta(years=4)}
+        )
+        lifecycle(due.sudo()).write(
+            {"wb_retention_date": fields.Datetime.now() + relativedelta(days=5)}
+        )
+        self.env["helpdesk.ticket"]._cron_wb_retention(batch_size=1)
+        self.assertTrue(due.wb_retention_warned_at)
+        self.assertFalse(later.wb_retention_warned_at)
+
     def test_retaliation_by_a_protected_reporter_escalates(self):
         """S000-R019 / S000-R073: linked and escalated one level at once."""
         report = self._report()
